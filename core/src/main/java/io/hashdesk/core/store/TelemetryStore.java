@@ -1,0 +1,53 @@
+package io.hashdesk.core.store;
+
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.TelemetrySnapshot;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Telemetry history of the farm: what the poller saw, kept at full detail for a while and as rollups for
+ * long. Callers never see SQL or the database behind it (SQLite today, PostgreSQL for large sites later).
+ *
+ * <p>Implementations are thread-safe: one poll cycle's {@link #ingest} may run while the UI reads and the
+ * {@link #maintain maintenance job} rolls up and deletes.
+ */
+public interface TelemetryStore extends AutoCloseable {
+
+    /**
+     * Stores one poll cycle in one transaction. Snapshots that are implausible, belong to an unregistered
+     * miner, or lie outside the accepted time window are rejected and reported; they never cost the rest
+     * of the batch. A snapshot for a miner and instant already stored replaces the earlier one.
+     */
+    IngestReport ingest(Collection<TelemetrySnapshot> pollCycle);
+
+    /** The most recent snapshot of every miner that has one. */
+    Map<MinerId, TelemetrySnapshot> latest();
+
+    /**
+     * A miner's history in {@code [from, to)} at the given resolution, oldest first. Buckets are aligned to
+     * the resolution's width in UTC. Data not yet rolled up is aggregated on the fly, so the newest buckets
+     * are always present.
+     */
+    List<SeriesPoint> series(MinerId miner, Instant from, Instant to, Resolution resolution);
+
+    /** Totals and counts over the latest state of every registered miner. */
+    FleetSummary fleetSummary(Instant now);
+
+    /** Fleet-wide sums per bucket in {@code [from, to)}, oldest first. */
+    List<FleetPoint> fleetSeries(Instant from, Instant to, Resolution resolution);
+
+    /**
+     * Rolls up what is complete and deletes what has expired under the store's retention settings, in
+     * short transactions so that ingestion is never held up for long.
+     */
+    MaintenanceReport maintain(Instant now);
+
+    /** Row counts and file size, for the settings screen and the benchmarks. */
+    StorageStats storageStats();
+
+    @Override
+    void close();
+}

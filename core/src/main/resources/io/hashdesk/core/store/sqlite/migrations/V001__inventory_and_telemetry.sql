@@ -1,0 +1,64 @@
+-- Inventory: sites, rooms, miners. Telemetry refers to a miner by its compact integer num, not its text id,
+-- because the id would be repeated in millions of rows.
+CREATE TABLE site (
+    id        TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    time_zone TEXT NOT NULL
+);
+
+CREATE TABLE room (
+    id      TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL REFERENCES site (id),
+    name    TEXT NOT NULL
+);
+
+CREATE TABLE miner (
+    num             INTEGER PRIMARY KEY,
+    id              TEXT    NOT NULL UNIQUE,
+    site_id         TEXT    NOT NULL REFERENCES site (id),
+    room_id         TEXT    NOT NULL REFERENCES room (id),
+    rack            TEXT    NOT NULL,
+    shelf           INTEGER NOT NULL,
+    slot            INTEGER NOT NULL,
+    host            TEXT    NOT NULL,
+    http_port       INTEGER NOT NULL,
+    rpc_port        INTEGER NOT NULL,
+    model_id        TEXT    NOT NULL,
+    firmware        TEXT    NOT NULL,
+    credentials_ref TEXT,
+    -- removed miners keep their num so their history stays attributable until retention deletes it
+    removed         INTEGER NOT NULL DEFAULT 0
+);
+
+-- Snapshots not yet rolled up (normally the current hour), one row each, encoded by SnapshotCodec.
+CREATE TABLE telemetry_recent (
+    miner_num INTEGER NOT NULL,
+    ts_ms     INTEGER NOT NULL,
+    snapshot  BLOB    NOT NULL,
+    PRIMARY KEY (miner_num, ts_ms)
+) WITHOUT ROWID;
+
+-- The newest snapshot of each miner, whatever its age, so "latest state" never depends on retention.
+CREATE TABLE telemetry_latest (
+    miner_num INTEGER PRIMARY KEY,
+    ts_ms     INTEGER NOT NULL,
+    snapshot  BLOB    NOT NULL
+);
+
+-- History in compressed column chunks (ChunkCodec): tier 0 raw snapshots per hour, tier 1 five-minute
+-- buckets per 6 hours, tier 2 one-hour buckets per 3 days. A rowid table keeps blobs up to ~4 KB inside
+-- the leaf pages instead of overflow pages.
+CREATE TABLE telemetry_chunk (
+    miner_num INTEGER NOT NULL,
+    tier      INTEGER NOT NULL,
+    start_ms  INTEGER NOT NULL,
+    entries   INTEGER NOT NULL,
+    payload   BLOB    NOT NULL
+);
+CREATE UNIQUE INDEX telemetry_chunk_key ON telemetry_chunk (miner_num, tier, start_ms);
+
+-- Preset names and pool URLs, stored once and referred to by id from the chunks.
+CREATE TABLE label (
+    id   INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE
+);
