@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ final class SqliteDatabase implements AutoCloseable {
     /** Page cache per connection, in KiB (negative = KiB in SQLite). Big enough for a poll cycle's index pages. */
     private static final int WRITER_CACHE_KIB = 65_536;
     private static final int READER_CACHE_KIB = 16_384;
+    private static final long READER_WAIT_MS = 100;
 
     /** What a unit of work against a connection does; SQL errors are translated at the edge. */
     @FunctionalInterface
@@ -38,6 +40,7 @@ final class SqliteDatabase implements AutoCloseable {
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private volatile boolean closed;
 
     private SqliteDatabase(Path file, Connection writer) {
         this.file = file;
@@ -69,6 +72,9 @@ final class SqliteDatabase implements AutoCloseable {
                 try (Statement st = reader.createStatement()) {
                     st.execute("PRAGMA query_only = ON");
                 }
+                // Each read() is one transaction, so a query sees one consistent state even while
+                // maintenance moves snapshots from the recent table into chunks.
+                reader.setAutoCommit(false);
                 db.readers.add(reader);
             }
             return db;
@@ -99,6 +105,7 @@ final class SqliteDatabase implements AutoCloseable {
     <T> T inTransaction(String what, Work<T> work) {
         writeLock.lock();
         try {
+            requireOpen(what);
             try {
                 T result = work.run(writer);
                 writer.commit();
@@ -116,9 +123,13 @@ final class SqliteDatabase implements AutoCloseable {
 
     /** Runs read-only work on a reader connection, waiting for one to be free. */
     <T> T read(String what, Work<T> work) {
+        requireOpen(what);
         Connection conn;
         try {
-            conn = readers.take();
+            // polls rather than blocks, so a reader that arrives while the store closes gets an error, not a hang
+            while ((conn = readers.poll(READER_WAIT_MS, TimeUnit.MILLISECONDS)) == null) {
+                requireOpen(what);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("Interrupted while waiting to " + what);
@@ -128,7 +139,22 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
         } finally {
+            endReadTransaction(conn, what);
             readers.add(conn);
+        }
+    }
+
+    private void endReadTransaction(Connection conn, String what) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            LOG.warn("Ending the read transaction after trying to {} failed", what, e);
+        }
+    }
+
+    private void requireOpen(String what) {
+        if (closed) {
+            throw new StoreException("Cannot " + what + ": the store is closed");
         }
     }
 
@@ -144,10 +170,14 @@ final class SqliteDatabase implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
-            for (Connection reader : readers) {
-                closeQuietly(reader);
+            if (closed) {
+                return;
             }
-            readers.clear();
+            closed = true;
+            for (int i = 0; i < READERS; i++) {
+                // waits for reads in progress to hand their connection back
+                closeQuietly(takeReader());
+            }
             try (Statement st = writer.createStatement()) {
                 st.execute("PRAGMA optimize");
                 writer.commit();
@@ -157,6 +187,15 @@ final class SqliteDatabase implements AutoCloseable {
             closeQuietly(writer);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private Connection takeReader() {
+        try {
+            return readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

@@ -62,3 +62,12 @@ CREATE TABLE label (
     id   INTEGER PRIMARY KEY,
     text TEXT NOT NULL UNIQUE
 );
+
+-- How far each miner's history is rolled up: every hour before hourly_until_ms is in chunks (tiers 0 and 1),
+-- every day before daily_until_ms also in tier 2. Snapshots older than either are refused at ingestion,
+-- because the hour they belong to is closed.
+CREATE TABLE telemetry_progress (
+    miner_num      INTEGER PRIMARY KEY,
+    hourly_until_ms INTEGER NOT NULL DEFAULT 0,
+    daily_until_ms  INTEGER NOT NULL DEFAULT 0
+);

@@ -1,0 +1,313 @@
+package io.hashdesk.core.store.sqlite;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * Compressed column storage for a run of telemetry entries (snapshots or rollup buckets) of one miner.
+ *
+ * <p>Telemetry is highly regular from one poll to the next, so storing each quantity as a column of
+ * small differences and then deflating is what keeps a year of a large farm within a couple of gigabytes.
+ * Each column is a {@code double[]} in which {@code NaN} means "not reported" (the store never accepts NaN
+ * as a value). A column is written in decimal fixed point with the coarsest power of ten that represents all
+ * its values exactly — temperatures and watts come out as integers, hashrate in the firmware's own precision —
+ * and where no such power exists (means of a bucket) the values are rounded to {@value #SIGNIFICANT_DIGITS}
+ * significant digits of the column's largest value. Counters and timestamps are integers and stay exact.
+ *
+ * <p>Layout before deflation: format, shape integers (what the caller needs to interpret the columns),
+ * entry count, column count; then per column a presence kind, the decimal exponent, a presence bitmap when
+ * some values are missing, and the zig-zag varint differences of the present values.
+ */
+final class ColumnChunkCodec {
+
+    static final int SIGNIFICANT_DIGITS = 6;
+    private static final int FORMAT = 1;
+    private static final int ALL_MISSING = 0;
+    private static final int ALL_PRESENT = 1;
+    private static final int SOME_PRESENT = 2;
+    /** Integers up to 2^53 are exact in a double; beyond, the quantised value would not fit safely. */
+    private static final double MAX_EXACT = 9.007199254740992E15;
+    private static final double EXACT_TOLERANCE = 1e-6;
+    private static final int MIN_EXPONENT = -12;
+    private static final double[] POW10 = new double[40];
+
+    static {
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = Math.pow(10, i);
+        }
+    }
+
+    /** Decoded chunk: caller-defined shape integers and the columns, all of {@code entries} length. */
+    record Columns(int[] shape, int entries, double[][] values) {
+    }
+
+    private ColumnChunkCodec() {
+    }
+
+    static byte[] encode(int[] shape, int entries, double[][] columns) {
+        VarintOutput out = new VarintOutput(64 + entries * columns.length * 2);
+        out.unsigned(FORMAT);
+        out.unsigned(shape.length);
+        for (int s : shape) {
+            out.unsigned(s);
+        }
+        out.unsigned(entries);
+        out.unsigned(columns.length);
+        for (double[] column : columns) {
+            if (column.length != entries) {
+                throw new IllegalArgumentException("Column of " + column.length + " values in a chunk of " + entries);
+            }
+            writeColumn(out, column);
+        }
+        return deflate(out.toByteArray());
+    }
+
+    static Columns decode(byte[] payload) {
+        VarintInput in = new VarintInput(inflate(payload));
+        int format = in.unsigned();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("unknown chunk format " + format);
+        }
+        int[] shape = new int[in.unsigned()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = in.unsigned();
+        }
+        int entries = in.unsigned();
+        double[][] columns = new double[in.unsigned()][];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = readColumn(in, entries);
+        }
+        if (!in.atEnd()) {
+            throw new IllegalArgumentException("trailing bytes after the last column");
+        }
+        return new Columns(shape, entries, columns);
+    }
+
+    private static void writeColumn(VarintOutput out, double[] column) {
+        int present = 0;
+        double maxAbs = 0;
+        for (double v : column) {
+            if (!Double.isNaN(v)) {
+                present++;
+                maxAbs = Math.max(maxAbs, Math.abs(v));
+            }
+        }
+        if (present == 0) {
+            out.unsigned(ALL_MISSING);
+            return;
+        }
+        if (Double.isInfinite(maxAbs) || maxAbs > MAX_EXACT) {
+            throw new IllegalArgumentException("value " + maxAbs + " is too large to store");
+        }
+        boolean dense = present == column.length;
+        out.unsigned(dense ? ALL_PRESENT : SOME_PRESENT);
+        int exponent = exponentFor(column, maxAbs);
+        out.signed(exponent);
+        if (!dense) {
+            byte[] bitmap = new byte[(column.length + 7) / 8];
+            for (int i = 0; i < column.length; i++) {
+                if (!Double.isNaN(column[i])) {
+                    bitmap[i >> 3] |= (byte) (1 << (i & 7));
+                }
+            }
+            out.bytes(bitmap);
+        }
+        long previous = 0;
+        for (double v : column) {
+            if (!Double.isNaN(v)) {
+                long q = quantise(v, exponent);
+                out.signed(q - previous);
+                previous = q;
+            }
+        }
+    }
+
+    private static double[] readColumn(VarintInput in, int entries) {
+        double[] column = new double[entries];
+        int kind = in.unsigned();
+        if (kind == ALL_MISSING) {
+            Arrays.fill(column, Double.NaN);
+            return column;
+        }
+        if (kind != ALL_PRESENT && kind != SOME_PRESENT) {
+            throw new IllegalArgumentException("unknown column kind " + kind);
+        }
+        int exponent = (int) in.signed();
+        if (exponent < MIN_EXPONENT || exponent >= POW10.length) {
+            throw new IllegalArgumentException("implausible decimal exponent " + exponent);
+        }
+        byte[] bitmap = kind == SOME_PRESENT ? in.bytes((entries + 7) / 8) : null;
+        long previous = 0;
+        for (int i = 0; i < entries; i++) {
+            if (bitmap != null && (bitmap[i >> 3] & (1 << (i & 7))) == 0) {
+                column[i] = Double.NaN;
+                continue;
+            }
+            previous += in.signed();
+            column[i] = exponent < 0 ? previous / POW10[-exponent] : previous * POW10[exponent];
+        }
+        return column;
+    }
+
+    /**
+     * The coarsest power of ten at which every value is an integer, tried from the magnitude of the largest
+     * value down to units (or finer, for fractions); otherwise the one that keeps the significant digits.
+     */
+    static int exponentFor(double[] column, double maxAbs) {
+        int magnitude = maxAbs == 0 ? 0 : (int) Math.floor(Math.log10(maxAbs));
+        int finest = Math.max(MIN_EXPONENT, magnitude - SIGNIFICANT_DIGITS + 1);
+        for (int e = Math.max(magnitude, 0); e >= Math.min(finest, 0); e--) {
+            if (allExact(column, e)) {
+                return e;
+            }
+        }
+        return finest;
+    }
+
+    private static boolean allExact(double[] column, int exponent) {
+        for (double v : column) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            double scaled = exponent < 0 ? v * POW10[-exponent] : v / POW10[exponent];
+            if (Math.abs(scaled) > MAX_EXACT || Math.abs(scaled - Math.rint(scaled)) > EXACT_TOLERANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long quantise(double v, int exponent) {
+        return Math.round(exponent < 0 ? v * POW10[-exponent] : v / POW10[exponent]);
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] payload) {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(payload);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length * 4);
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("compressed chunk is truncated");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("compressed chunk is damaged: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** Growable byte buffer writing LEB128 varints. */
+    private static final class VarintOutput {
+        private byte[] buf;
+        private int size;
+
+        VarintOutput(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
+        }
+
+        void unsigned(long value) {
+            ensure(10);
+            while ((value & ~0x7FL) != 0) {
+                buf[size++] = (byte) ((value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            buf[size++] = (byte) value;
+        }
+
+        void signed(long value) {
+            unsigned((value << 1) ^ (value >> 63));
+        }
+
+        void bytes(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, size, bytes.length);
+            size += bytes.length;
+        }
+
+        private void ensure(int extra) {
+            if (size + extra > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
+        }
+    }
+
+    /** Reader of what {@link VarintOutput} wrote; every overrun is reported as damage, never read past. */
+    private static final class VarintInput {
+        private final byte[] buf;
+        private int pos;
+
+        VarintInput(byte[] buf) {
+            this.buf = buf;
+        }
+
+        long unsignedLong() {
+            long result = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                if (pos >= buf.length) {
+                    throw new IllegalArgumentException("chunk ends inside a number");
+                }
+                byte b = buf[pos++];
+                result |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return result;
+                }
+            }
+            throw new IllegalArgumentException("number longer than 64 bits");
+        }
+
+        int unsigned() {
+            long value = unsignedLong();
+            if (value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("count " + value + " is implausible");
+            }
+            return (int) value;
+        }
+
+        long signed() {
+            long raw = unsignedLong();
+            return (raw >>> 1) ^ -(raw & 1);
+        }
+
+        byte[] bytes(int n) {
+            if (pos + n > buf.length) {
+                throw new IllegalArgumentException("chunk ends inside a bitmap");
+            }
+            byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
+            pos += n;
+            return out;
+        }
+
+        boolean atEnd() {
+            return pos == buf.length;
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package io.hashdesk.core.store.sqlite;
+
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.MinerStatus;
+import io.hashdesk.core.domain.TelemetrySnapshot;
+import io.hashdesk.core.store.FleetPoint;
+import io.hashdesk.core.store.FleetSummary;
+import io.hashdesk.core.store.IngestReport;
+import io.hashdesk.core.store.MaintenanceReport;
+import io.hashdesk.core.store.Resolution;
+import io.hashdesk.core.store.SeriesPoint;
+import io.hashdesk.core.store.StorageStats;
+import io.hashdesk.core.store.StoreSettings;
+import io.hashdesk.core.store.TelemetryStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link TelemetryStore} on SQLite. New snapshots go to {@code telemetry_recent} (one row each) and
+ * {@code telemetry_latest}; {@link TelemetryCompactor} later folds complete hours into compressed chunks
+ * and {@link TelemetryHistory} answers range queries from both.
+ */
+final class SqliteTelemetryStore implements TelemetryStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteTelemetryStore.class);
+
+    private final SqliteDatabase db;
+    private final MinerDirectory directory;
+    private final RollupProgress progress;
+    private final StoreSettings settings;
+    private final Clock clock;
+    private final TelemetryHistory history;
+    private final TelemetryCompactor compactor;
+    /** Last share and error counters per miner number, to turn cumulative counters into increments. */
+    private final Map<Integer, Counters> counters = new ConcurrentHashMap<>();
+
+    private record Counters(long takenAtMs, Long accepted, Long rejected, Long hardwareErrors) {
+    }
+
+    SqliteTelemetryStore(SqliteDatabase db, MinerDirectory directory, LabelDictionary labels, RollupProgress progress,
+                         StoreSettings settings, Clock clock) {
+        this.db = db;
+        this.directory = directory;
+        this.progress = progress;
+        this.settings = settings;
+        this.clock = clock;
+        this.history = new TelemetryHistory(db, directory, labels);
+        this.compactor = new TelemetryCompactor(db, directory, labels, progress, settings);
+        db.read("load the miners' last counters", conn -> {
+            readLatest(conn, false).forEach((num, stored) -> counters.put(num, countersOf(stored.snapshot())));
+            return null;
+        });
+    }
+
+    @Override
+    public IngestReport ingest(Collection<TelemetrySnapshot> pollCycle) {
+        Objects.requireNonNull(pollCycle, "poll cycle");
+        Instant now = clock.instant();
+        List<IngestReport.Rejection> rejected = new ArrayList<>();
+        List<TelemetrySnapshot> accepted = new ArrayList<>(pollCycle.size());
+        List<Integer> numbers = new ArrayList<>(pollCycle.size());
+        int position = 0;
+        for (TelemetrySnapshot s : pollCycle) {
+            List<String> reasons = s == null ? List.of("the snapshot is missing (null)") : new ArrayList<>(s.problems());
+            Integer num = null;
+            if (s != null) {
+                num = directory.activeNumber(s.minerId()).orElse(null);
+                if (num == null) {
+                    reasons.add("miner '" + s.minerId() + "' is not registered");
+                }
+                checkTime(s.takenAt(), now, num, reasons);
+            }
+            if (reasons.isEmpty()) {
+                accepted.add(s);
+                numbers.add(num);
+            } else {
+                rejected.add(new IngestReport.Rejection(position, s == null ? null : s.minerId(),
+                        s == null ? null : s.takenAt(), reasons));
+            }
+            position++;
+        }
+        if (!accepted.isEmpty()) {
+            Map<Integer, Counters> advanced = db.inTransaction("store a poll cycle", conn -> write(conn, accepted, numbers));
+            counters.putAll(advanced);
+        }
+        return new IngestReport(accepted.size(), rejected);
+    }
+
+    private void checkTime(Instant takenAt, Instant now, Integer num, List<String> reasons) {
+        if (takenAt.isAfter(now.plus(settings.maxClockSkew()))) {
+            reasons.add("taken at " + takenAt + ", more than " + settings.maxClockSkew()
+                    + " in the future; check the miner's or this PC's clock");
+        } else if (takenAt.isBefore(now.minus(settings.rawRetention()))) {
+            reasons.add("taken at " + takenAt + ", older than the " + settings.rawRetention() + " raw history kept");
+        } else if (num != null && takenAt.toEpochMilli() < progress.closedBefore(num)) {
+            reasons.add("taken at " + takenAt + ", but this miner's history before "
+                    + Instant.ofEpochMilli(progress.closedBefore(num)) + " is already rolled up");
+        }
+    }
+
+    private Map<Integer, Counters> write(Connection conn, List<TelemetrySnapshot> snapshots, List<Integer> numbers)
+            throws SQLException {
+        Map<Integer, Counters> advanced = new HashMap<>();
+        try (PreparedStatement recent = conn.prepareStatement(
+                "INSERT OR REPLACE INTO telemetry_recent (miner_num, ts_ms, snapshot) VALUES (?, ?, ?)");
+             PreparedStatement latest = conn.prepareStatement("""
+                     INSERT INTO telemetry_latest (miner_num, ts_ms, snapshot) VALUES (?, ?, ?)
+                     ON CONFLICT (miner_num) DO UPDATE SET ts_ms = excluded.ts_ms, snapshot = excluded.snapshot
+                     WHERE excluded.ts_ms >= telemetry_latest.ts_ms""")) {
+            for (int i = 0; i < snapshots.size(); i++) {
+                TelemetrySnapshot s = snapshots.get(i);
+                int num = numbers.get(i);
+                Counters previous = advanced.containsKey(num) ? advanced.get(num) : counters.get(num);
+                StoredSnapshot stored = withIncrements(s, previous);
+                if (previous == null || s.takenAt().toEpochMilli() > previous.takenAtMs()) {
+                    advanced.put(num, countersOf(s, previous));
+                }
+                byte[] blob = SnapshotCodec.encode(stored);
+                long ts = s.takenAt().toEpochMilli();
+                for (PreparedStatement st : List.of(recent, latest)) {
+                    st.setInt(1, num);
+                    st.setLong(2, ts);
+                    st.setBytes(3, blob);
+                    st.addBatch();
+                }
+            }
+            recent.executeBatch();
+            latest.executeBatch();
+        }
+        return advanced;
+    }
+
+    /** Counter increments since the previous snapshot; a counter that went down means a restart. */
+    private static StoredSnapshot withIncrements(TelemetrySnapshot s, Counters previous) {
+        if (previous == null || s.takenAt().toEpochMilli() <= previous.takenAtMs()) {
+            return new StoredSnapshot(s, 0, 0, 0);
+        }
+        return new StoredSnapshot(s, increment(s.acceptedShares(), previous.accepted()),
+                increment(s.rejectedShares(), previous.rejected()),
+                increment(s.hardwareErrors(), previous.hardwareErrors()));
+    }
+
+    private static long increment(Long now, Long before) {
+        if (now == null || before == null) {
+            return 0;
+        }
+        return now >= before ? now - before : now;
+    }
+
+    private static Counters countersOf(TelemetrySnapshot s) {
+        return countersOf(s, null);
+    }
+
+    /** An unreachable miner reports no counters; its last known ones stay the baseline. */
+    private static Counters countersOf(TelemetrySnapshot s, Counters previous) {
+        return new Counters(s.takenAt().toEpochMilli(),
+                s.acceptedShares() != null || previous == null ? s.acceptedShares() : previous.accepted(),
+                s.rejectedShares() != null || previous == null ? s.rejectedShares() : previous.rejected(),
+                s.hardwareErrors() != null || previous == null ? s.hardwareErrors() : previous.hardwareErrors());
+    }
+
+    @Override
+    public Map<MinerId, TelemetrySnapshot> latest() {
+        return db.read("read the latest telemetry", conn -> {
+            Map<MinerId, TelemetrySnapshot> out = new HashMap<>();
+            readLatest(conn, true).forEach((num, stored) -> out.put(stored.snapshot().minerId(), stored.snapshot()));
+            return out;
+        });
+    }
+
+    private Map<Integer, StoredSnapshot> readLatest(Connection conn, boolean activeOnly) throws SQLException {
+        Map<Integer, StoredSnapshot> out = new HashMap<>();
+        try (PreparedStatement st = conn.prepareStatement("SELECT miner_num, ts_ms, snapshot FROM telemetry_latest");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                int num = rs.getInt(1);
+                if (!activeOnly || directory.isActive(num)) {
+                    out.put(num, SnapshotCodec.decode(directory.idOf(num), rs.getLong(2), rs.getBytes(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public FleetSummary fleetSummary(Instant now) {
+        Map<MinerId, TelemetrySnapshot> latest = latest();
+        Map<MinerStatus, Integer> statusCounts = new EnumMap<>(MinerStatus.class);
+        int stale = 0;
+        double hashrate = 0;
+        double power = 0;
+        Double hottest = null;
+        MinerId hottestMiner = null;
+        Instant newest = null;
+        for (MinerId id : directory.activeIds()) {
+            TelemetrySnapshot s = latest.get(id);
+            if (s == null) {
+                statusCounts.merge(MinerStatus.UNKNOWN, 1, Integer::sum);
+                continue;
+            }
+            statusCounts.merge(s.status(), 1, Integer::sum);
+            newest = newest == null || s.takenAt().isAfter(newest) ? s.takenAt() : newest;
+            if (s.takenAt().isBefore(now.minus(settings.staleAfter()))) {
+                stale++;
+                continue;
+            }
+            hashrate += s.hashrateThs() == null ? 0 : s.hashrateThs();
+            power += s.powerWatts() == null ? 0 : s.powerWatts();
+            if (s.chipTempMaxC() != null && (hottest == null || s.chipTempMaxC() > hottest)) {
+                hottest = s.chipTempMaxC();
+                hottestMiner = id;
+            }
+        }
+        return new FleetSummary(directory.activeIds().size(), statusCounts, stale, hashrate, power, hottest,
+                hottestMiner, newest);
+    }
+
+    @Override
+    public List<SeriesPoint> series(MinerId miner, Instant from, Instant to, Resolution resolution) {
+        return history.series(miner, from, to, resolution);
+    }
+
+    @Override
+    public List<FleetPoint> fleetSeries(Instant from, Instant to, Resolution resolution) {
+        return history.fleetSeries(directory.activeIds(), from, to, resolution);
+    }
+
+    @Override
+    public MaintenanceReport maintain(Instant now) {
+        return compactor.maintain(now);
+    }
+
+    @Override
+    public StorageStats storageStats() {
+        return db.read("measure the store", conn -> {
+            long recent = count(conn, "SELECT COUNT(*) FROM telemetry_recent");
+            long[] chunks = new long[3];
+            try (PreparedStatement st = conn.prepareStatement("SELECT tier, COUNT(*) FROM telemetry_chunk GROUP BY tier");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    chunks[rs.getInt(1)] = rs.getLong(2);
+                }
+            }
+            return new StorageStats(recent, chunks[0], chunks[1], chunks[2], fileBytes(db.file()));
+        });
+    }
+
+    private static long count(Connection conn, String sql) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static long fileBytes(Path file) {
+        long total = 0;
+        for (String suffix : List.of("", "-wal")) {
+            Path p = file.resolveSibling(file.getFileName() + suffix);
+            try {
+                total += Files.exists(p) ? Files.size(p) : 0;
+            } catch (IOException e) {
+                LOG.debug("{} vanished while being measured (a checkpoint removed it); it adds nothing", p, e);
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

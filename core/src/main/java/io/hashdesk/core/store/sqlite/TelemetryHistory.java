@@ -1,0 +1,212 @@
+package io.hashdesk.core.store.sqlite;
+
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.store.FleetPoint;
+import io.hashdesk.core.store.Resolution;
+import io.hashdesk.core.store.SeriesPoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Range queries over a miner's history: compressed chunks for rolled-up hours and days, recent snapshots
+ * aggregated on the fly for the rest, read in one transaction so maintenance running alongside can neither
+ * hide nor double-count anything.
+ */
+final class TelemetryHistory {
+
+    static final int TIER_RAW = 0;
+    static final int TIER_FIVE_MINUTES = 1;
+    static final int TIER_ONE_HOUR = 2;
+    static final long HOUR_MS = Duration.ofHours(1).toMillis();
+    static final long DAY_MS = Duration.ofDays(1).toMillis();
+    static final long FIVE_MINUTES_MS = Resolution.FIVE_MINUTES.width().toMillis();
+
+    private final SqliteDatabase db;
+    private final MinerDirectory directory;
+    private final LabelDictionary labels;
+
+    TelemetryHistory(SqliteDatabase db, MinerDirectory directory, LabelDictionary labels) {
+        this.db = db;
+        this.directory = directory;
+        this.labels = labels;
+    }
+
+    List<SeriesPoint> series(MinerId miner, Instant from, Instant to, Resolution resolution) {
+        checkRange(from, to);
+        int num = directory.anyNumber(miner)
+                .orElseThrow(() -> new IllegalArgumentException("Miner '" + miner + "' is not in the inventory"));
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
+        return db.read("read the history of " + miner, conn -> {
+            if (resolution == Resolution.RAW) {
+                return rawSeries(conn, num, miner, fromMs, toMs);
+            }
+            List<SeriesPoint> out = new ArrayList<>();
+            for (Bucket b : buckets(conn, num, miner, fromMs, toMs, resolution).values()) {
+                out.add(b.toSeriesPoint(resolution.width()));
+            }
+            return out;
+        });
+    }
+
+    List<FleetPoint> fleetSeries(Collection<MinerId> miners, Instant from, Instant to, Resolution resolution) {
+        checkRange(from, to);
+        if (resolution == Resolution.RAW) {
+            throw new IllegalArgumentException("Fleet series are summed per bucket: ask for 5-minute or 1-hour resolution");
+        }
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
+        return db.read("read the fleet history", conn -> {
+            TreeMap<Long, FleetSum> sums = new TreeMap<>();
+            for (MinerId miner : miners) {
+                int num = directory.anyNumber(miner).orElseThrow();
+                for (Bucket b : buckets(conn, num, miner, fromMs, toMs, resolution).values()) {
+                    sums.computeIfAbsent(b.startMs, k -> new FleetSum()).add(b);
+                }
+            }
+            List<FleetPoint> out = new ArrayList<>(sums.size());
+            sums.forEach((start, sum) -> out.add(sum.toPoint(start)));
+            return out;
+        });
+    }
+
+    private static void checkRange(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("A history range must start before it ends, got " + from + " to " + to);
+        }
+    }
+
+    private List<SeriesPoint> rawSeries(Connection conn, int num, MinerId miner, long fromMs, long toMs)
+            throws SQLException {
+        List<SeriesPoint> out = new ArrayList<>();
+        for (Chunk chunk : chunks(conn, num, TIER_RAW, fromMs - HOUR_MS + 1, toMs)) {
+            for (StoredSnapshot s : RawChunkLayout.decode(miner, chunk.payload(), conn, labels)) {
+                long ts = s.snapshot().takenAt().toEpochMilli();
+                if (ts >= fromMs && ts < toMs) {
+                    out.add(Bucket.of(s).toSeriesPoint(Duration.ZERO));
+                }
+            }
+        }
+        for (StoredSnapshot s : recent(conn, num, miner, fromMs, toMs)) {
+            out.add(Bucket.of(s).toSeriesPoint(Duration.ZERO));
+        }
+        return out;
+    }
+
+    /** The miner's buckets overlapping {@code [from, to)} at a rollup resolution, keyed and ordered by start. */
+    TreeMap<Long, Bucket> buckets(Connection conn, int num, MinerId miner, long fromMs, long toMs,
+                                  Resolution resolution) throws SQLException {
+        long width = resolution.width().toMillis();
+        long firstStart = Math.floorDiv(fromMs, width) * width;
+        long lastEnd = Math.floorDiv(toMs - 1, width) * width + width;
+        TreeMap<Long, Bucket> out = new TreeMap<>();
+        Set<Long> daysInTierTwo = new HashSet<>();
+        if (resolution == Resolution.ONE_HOUR) {
+            for (Chunk chunk : chunks(conn, num, TIER_ONE_HOUR, firstStart - DAY_MS + 1, lastEnd)) {
+                daysInTierTwo.add(chunk.startMs());
+                fold(out, BucketChunkLayout.decode(chunk.payload(), conn, labels), width, firstStart, lastEnd);
+            }
+        }
+        for (Chunk chunk : chunks(conn, num, TIER_FIVE_MINUTES, firstStart - HOUR_MS + 1, lastEnd)) {
+            if (!daysInTierTwo.contains(Math.floorDiv(chunk.startMs(), DAY_MS) * DAY_MS)) {
+                fold(out, BucketChunkLayout.decode(chunk.payload(), conn, labels), width, firstStart, lastEnd);
+            }
+        }
+        for (StoredSnapshot s : recent(conn, num, miner, firstStart, lastEnd)) {
+            long start = Math.floorDiv(s.snapshot().takenAt().toEpochMilli(), width) * width;
+            out.computeIfAbsent(start, Bucket::new).add(s);
+        }
+        return out;
+    }
+
+    private static void fold(TreeMap<Long, Bucket> out, List<Bucket> finer, long width, long firstStart, long lastEnd) {
+        for (Bucket b : finer) {
+            long start = Math.floorDiv(b.startMs, width) * width;
+            if (start >= firstStart && start < lastEnd) {
+                out.computeIfAbsent(start, Bucket::new).merge(b);
+            }
+        }
+    }
+
+    record Chunk(long startMs, byte[] payload) {
+    }
+
+    static List<Chunk> chunks(Connection conn, int num, int tier, long fromStartMs, long toStartMs) throws SQLException {
+        List<Chunk> out = new ArrayList<>();
+        try (PreparedStatement st = conn.prepareStatement("""
+                SELECT start_ms, payload FROM telemetry_chunk
+                WHERE miner_num = ? AND tier = ? AND start_ms >= ? AND start_ms < ? ORDER BY start_ms""")) {
+            st.setInt(1, num);
+            st.setInt(2, tier);
+            st.setLong(3, fromStartMs);
+            st.setLong(4, toStartMs);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Chunk(rs.getLong(1), rs.getBytes(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<StoredSnapshot> recent(Connection conn, int num, MinerId miner, long fromMs, long toMs)
+            throws SQLException {
+        List<StoredSnapshot> out = new ArrayList<>();
+        try (PreparedStatement st = conn.prepareStatement("""
+                SELECT ts_ms, snapshot FROM telemetry_recent
+                WHERE miner_num = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms""")) {
+            st.setInt(1, num);
+            st.setLong(2, fromMs);
+            st.setLong(3, toMs);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(SnapshotCodec.decode(miner, rs.getLong(1), rs.getBytes(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Fleet totals of one bucket, summed over miners. */
+    private static final class FleetSum {
+        int reporting;
+        int hashing;
+        double hashrate;
+        double power;
+        double hottestChip = Double.NaN;
+
+        void add(Bucket b) {
+            if (b.reporting > 0) {
+                reporting++;
+            }
+            if (b.hashing > 0) {
+                hashing++;
+            }
+            hashrate += orZero(b.mean(Bucket.HASHRATE));
+            power += orZero(b.mean(Bucket.POWER));
+            if (b.weight[Bucket.CHIP_TEMP] > 0) {
+                double chip = b.max[Bucket.CHIP_TEMP];
+                hottestChip = Double.isNaN(hottestChip) ? chip : Math.max(hottestChip, chip);
+            }
+        }
+
+        FleetPoint toPoint(long startMs) {
+            return new FleetPoint(Instant.ofEpochMilli(startMs), reporting, hashing, hashrate, power,
+                    Double.isNaN(hottestChip) ? null : hottestChip);
+        }
+
+        private static double orZero(double v) {
+            return Double.isNaN(v) ? 0 : v;
+        }
+    }
+}
