@@ -41,8 +41,8 @@ class MinerModelCatalogTest {
     }
 
     @Test
-    void catalogHoldsNoOtherModelsThanTheRequiredOnesForNow() {
-        assertEquals(Set.copyOf(REQUIRED_IDS), Set.copyOf(catalog.all().stream().map(MinerModel::id).toList()));
+    void everyRequiredIdIsListedByAll() {
+        assertTrue(catalog.all().stream().map(MinerModel::id).toList().containsAll(REQUIRED_IDS));
     }
 
     @Test
@@ -91,6 +91,5 @@ class MinerModelCatalogTest {
     @Test
     void modelsAreListedInBundledOrder() {
         assertEquals("antminer-s9", catalog.all().getFirst().id());
-        assertEquals(REQUIRED_IDS.size(), catalog.all().size());
     }
 }
