@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -36,6 +38,8 @@ public final class MinerModelCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(MinerModelCatalog.class);
     private static final double PERCENT = 100.0;
+    /** How Jackson starts its message for a record field absent from the JSON. */
+    private static final String MISSING_PROPERTY = "Missing creator property";
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -92,7 +96,7 @@ public final class MinerModelCatalog {
         }
         List<MinerModel> merged = merge(rules, models, document.models(), source);
         long replaced = document.models().stream().filter(m -> byId.containsKey(m.id())).count();
-        LOG.info("Loaded {} miner model(s) from {} ({} replace bundled entries)", document.models().size(), file,
+        LOG.info("Loaded {} miner model(s) from {} ({} replace existing entries)", document.models().size(), file,
                 replaced);
         return new MinerModelCatalog(rules, merged);
     }
@@ -169,19 +173,28 @@ public final class MinerModelCatalog {
         for (MinerModel model : models) {
             for (String name : model.firmwareNames()) {
                 String key = normaliser.key(name);
-                Integer index = positionInSource.get(model.id());
-                String field = index == null ? "" : field(index, "firmwareNames");
                 if (key.isEmpty()) {
-                    throw new ModelCatalogException(source, field, "firmware name '" + name + "' of model '"
-                            + model.id() + "' is empty once vendor words and board tags are removed");
+                    throw new ModelCatalogException(source, firmwareNamesField(model, positionInSource),
+                            "firmware name '" + name + "' of model '" + model.id()
+                                    + "' is empty once vendor words and board tags are removed");
                 }
                 MinerModel previous = owner.putIfAbsent(key, model);
                 if (previous != null && !previous.id().equals(model.id())) {
-                    throw new ModelCatalogException(source, field, "firmware name '" + name + "' of model '"
-                            + model.id() + "' is already claimed by model '" + previous.id() + "'");
+                    // Blame the model from the file being read, whichever of the two came first.
+                    boolean blamePrevious = !positionInSource.containsKey(model.id());
+                    MinerModel culprit = blamePrevious ? previous : model;
+                    MinerModel holder = blamePrevious ? model : previous;
+                    throw new ModelCatalogException(source, firmwareNamesField(culprit, positionInSource),
+                            "firmware name '" + key + "' of model '" + culprit.id()
+                                    + "' is already claimed by model '" + holder.id() + "'");
                 }
             }
         }
+    }
+
+    private static String firmwareNamesField(MinerModel model, Map<String, Integer> positionInSource) {
+        Integer index = positionInSource.get(model.id());
+        return index == null ? "" : field(index, "firmwareNames");
     }
 
     private static String field(int index, String name) {
@@ -205,6 +218,13 @@ public final class MinerModelCatalog {
     private static String problemOf(JsonProcessingException e) {
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause) {
             return cause.getMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "' (expected one of "
+                    + unknown.getKnownPropertyIds() + ")";
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith(MISSING_PROPERTY)) {
+            return "required field is missing";
         }
         if (e instanceof StreamReadException || e.getCause() instanceof StreamReadException) {
             return "not valid JSON: " + e.getOriginalMessage();
