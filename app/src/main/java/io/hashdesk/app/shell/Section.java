@@ -1,0 +1,70 @@
+package io.hashdesk.app.shell;
+
+/**
+ * The screens the navigation offers, in the order shown, each with the words its empty state
+ * uses until the screen has data to show.
+ */
+public enum Section {
+
+    FLEET("Fleet", "No fleet data yet",
+            "This overview will total the farm: hashrate, power, efficiency in J/TH, revenue per day, "
+                    + "alerts, and how many miners are online or offline.",
+            "It needs registered miners that report telemetry. Miner registration and the demo farm "
+                    + "arrive with the miner drivers."),
+    MINERS("Miners", "No miners registered yet",
+            "Every miner will be listed here with its hashrate, chip temperatures, fans, power, pool and "
+                    + "status, grouped by room and rack.",
+            "Add miners by subnet scan or CSV import, or start the demo farm; both come with the miner drivers."),
+    RECOMMENDATIONS("Recommendations", "No recommendations yet",
+            "Suggested changes to power presets, clocks, cooling, pools or maintenance will appear here, "
+                    + "each with its expected impact, confidence and reasoning.",
+            "Recommendations need stored telemetry and trained models; they come with the recommendation engine."),
+    ACTIONS("Actions", "No actions applied",
+            "Each change applied to a miner will be journaled here: its steps, the read-back checks, "
+                    + "automatic rollbacks and the audit trail.",
+            "Nothing has been applied. Actions start from a recommendation once the action executor is in place."),
+    MODELS("Models", "No models trained yet",
+            "Forecasting, efficiency, thermal, anomaly and maintenance models are trained on this PC from "
+                    + "stored telemetry; their versions, metrics and drift checks will be listed here.",
+            "Training needs a few days of telemetry, or the history the demo farm generates."),
+    MARKET("Market & energy", "No market or energy data yet",
+            "Coin price, network difficulty, hashprice and the electricity tariff will be shown and edited here.",
+            "Prices can be fetched, typed in, or imported from CSV on sites without internet; this screen "
+                    + "comes with the profitability work."),
+    SETTINGS("Settings", "Settings cannot be edited here yet",
+            "Polling intervals, safety limits, miner credentials and the data folder will be set here.",
+            "Until then the data folder can be moved with the HASHDESK_DATA_DIR environment variable or "
+                    + "-Dhashdesk.data.dir; the status bar shows where it is now.");
+
+    private final String title;
+    private final String emptyTitle;
+    private final String emptyMessage;
+    private final String emptyNextStep;
+
+    Section(String title, String emptyTitle, String emptyMessage, String emptyNextStep) {
+        this.title = title;
+        this.emptyTitle = emptyTitle;
+        this.emptyMessage = emptyMessage;
+        this.emptyNextStep = emptyNextStep;
+    }
+
+    /** The name in the navigation and the header. */
+    public String title() {
+        return title;
+    }
+
+    /** One line saying what is missing. */
+    public String emptyTitle() {
+        return emptyTitle;
+    }
+
+    /** What the screen will show once it has data. */
+    public String emptyMessage() {
+        return emptyMessage;
+    }
+
+    /** What the operator (or the next release) has to provide first. */
+    public String emptyNextStep() {
+        return emptyNextStep;
+    }
+}

@@ -1,0 +1,111 @@
+package io.hashdesk.app.shell;
+
+import io.hashdesk.app.common.EmptyStateView;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's frame: header, navigation on the left, the selected section in the middle and
+ * a status bar. Binds to {@link ShellViewModel}; holds no logic of its own.
+ */
+public final class ShellView {
+
+    private final ShellViewModel viewModel;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Map<Section, ToggleButton> navItems = new EnumMap<>(Section.class);
+
+    public ShellView(ShellViewModel viewModel) {
+        this.viewModel = viewModel;
+        root.getStyleClass().add("shell");
+        root.setTop(header());
+        root.setLeft(navigation());
+        root.setCenter(content);
+        root.setBottom(statusBar());
+        content.getStyleClass().add("shell-content");
+
+        viewModel.selectedSectionProperty().addListener((obs, old, section) -> show(section));
+        show(viewModel.getSelectedSection());
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** The id of a section's navigation item, for styling and UI tests: {@code nav-miners}. */
+    public static String navId(Section section) {
+        return "nav-" + section.name().toLowerCase(Locale.ROOT);
+    }
+
+    private Node header() {
+        Region logo = new Region();
+        logo.getStyleClass().add("app-logo");
+        Label name = new Label("Hashdesk");
+        name.getStyleClass().add("app-name");
+        Label sectionTitle = new Label();
+        sectionTitle.setId("section-title");
+        sectionTitle.getStyleClass().add("section-title");
+        sectionTitle.textProperty().bind(viewModel.selectedSectionProperty().map(Section::title));
+
+        HBox header = new HBox(logo, name, divider(), sectionTitle);
+        header.getStyleClass().add("app-header");
+        return header;
+    }
+
+    private Node navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox();
+        nav.getStyleClass().add("nav-bar");
+        for (Section section : viewModel.sections()) {
+            ToggleButton item = new ToggleButton(section.title());
+            item.setId(navId(section));
+            item.getStyleClass().add("nav-item");
+            item.setToggleGroup(group);
+            item.setMaxWidth(Double.MAX_VALUE);
+            // Clicking the selected item would un-toggle it; the view-model stays the source of truth.
+            item.setOnAction(event -> {
+                viewModel.select(section);
+                item.setSelected(true);
+            });
+            navItems.put(section, item);
+            nav.getChildren().add(item);
+        }
+        return nav;
+    }
+
+    private Node statusBar() {
+        Label dataFolder = new Label(viewModel.dataFolderText());
+        dataFolder.setId("status-data-folder");
+        Label version = new Label(viewModel.versionText());
+        version.setId("status-version");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        HBox bar = new HBox(dataFolder, spacer, version);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void show(Section section) {
+        navItems.get(section).setSelected(true);
+        EmptyStateView empty = new EmptyStateView(section.emptyTitle(), section.emptyMessage(), section.emptyNextStep());
+        content.getChildren().setAll(empty.root());
+    }
+
+    private static Node divider() {
+        Region divider = new Region();
+        divider.getStyleClass().add("header-divider");
+        return divider;
+    }
+}

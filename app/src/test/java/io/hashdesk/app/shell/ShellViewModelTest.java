@@ -1,0 +1,76 @@
+package io.hashdesk.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hashdesk.core.settings.DataFolder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShellViewModelTest {
+
+    private static final Path FOLDER = Path.of("/srv/hashdesk-data");
+
+    @Test
+    void startsOnTheFleetSection() {
+        assertEquals(Section.FLEET, viewModel(DataFolder.Source.OS_DEFAULT).getSelectedSection());
+    }
+
+    @Test
+    void offersEverySectionInNavigationOrder() {
+        assertEquals(List.of(Section.FLEET, Section.MINERS, Section.RECOMMENDATIONS, Section.ACTIONS,
+                Section.MODELS, Section.MARKET, Section.SETTINGS), viewModel(DataFolder.Source.OS_DEFAULT).sections());
+    }
+
+    @Test
+    void selectingASectionNotifiesListenersOnce() {
+        ShellViewModel viewModel = viewModel(DataFolder.Source.OS_DEFAULT);
+        List<Section> seen = new ArrayList<>();
+        viewModel.selectedSectionProperty().addListener((obs, old, section) -> seen.add(section));
+
+        viewModel.select(Section.MINERS);
+        viewModel.select(Section.MINERS);
+
+        assertEquals(Section.MINERS, viewModel.getSelectedSection());
+        assertEquals(List.of(Section.MINERS), seen);
+    }
+
+    @Test
+    void refusesToSelectNothing() {
+        ShellViewModel viewModel = viewModel(DataFolder.Source.OS_DEFAULT);
+        assertThrows(NullPointerException.class, () -> viewModel.select(null));
+        assertEquals(Section.FLEET, viewModel.getSelectedSection());
+    }
+
+    @Test
+    void statusBarTextNamesTheDataFolderAndWhyItWasChosen() {
+        String expectedPath = FOLDER.toAbsolutePath().normalize().toString();
+        assertEquals("Data folder: " + expectedPath + " (default)",
+                viewModel(DataFolder.Source.OS_DEFAULT).dataFolderText());
+        assertEquals("Data folder: " + expectedPath + " (set by HASHDESK_DATA_DIR)",
+                viewModel(DataFolder.Source.ENVIRONMENT).dataFolderText());
+        assertEquals("Data folder: " + expectedPath + " (set by -Dhashdesk.data.dir)",
+                viewModel(DataFolder.Source.SYSTEM_PROPERTY).dataFolderText());
+    }
+
+    @Test
+    void statusBarTextCarriesTheVersion() {
+        assertEquals("Hashdesk 1.2.3", viewModel(DataFolder.Source.OS_DEFAULT).versionText());
+    }
+
+    @Test
+    void everySectionSaysWhatItWillShowAndWhatItNeeds() {
+        for (Section section : Section.values()) {
+            assertTrue(!section.title().isBlank() && !section.emptyTitle().isBlank(), section.name());
+            assertTrue(section.emptyMessage().length() > 40, section + " explains what it will show");
+            assertTrue(section.emptyNextStep().endsWith("."), section + " says what has to happen first");
+        }
+    }
+
+    private static ShellViewModel viewModel(DataFolder.Source source) {
+        return new ShellViewModel(new DataFolder(FOLDER, source), "1.2.3");
+    }
+}
