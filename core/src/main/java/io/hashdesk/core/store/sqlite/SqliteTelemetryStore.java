@@ -33,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link TelemetryStore} on SQLite. New snapshots go to {@code telemetry_recent} (one row each) and
- * {@code telemetry_latest}; {@link TelemetryCompactor} later folds complete hours into compressed chunks
- * and {@link TelemetryHistory} answers range queries from both.
+ * {@link TelemetryStore} on SQLite. New snapshots go to {@code telemetry_recent}, one row each;
+ * {@link TelemetryCompactor} later folds complete hours into compressed chunks and {@link TelemetryHistory}
+ * answers range queries from both. The newest snapshot of every miner is also kept in memory.
  */
 final class SqliteTelemetryStore implements TelemetryStore {
 
@@ -50,6 +50,8 @@ final class SqliteTelemetryStore implements TelemetryStore {
     private final TelemetryCompactor compactor;
     /** Last share and error counters per miner number, to turn cumulative counters into increments. */
     private final Map<Integer, Counters> counters = new ConcurrentHashMap<>();
+    /** Newest snapshot per miner number; the UI asks for it every refresh, so it is served from memory. */
+    private final Map<Integer, TelemetrySnapshot> newest = new ConcurrentHashMap<>();
 
     private record Counters(long takenAtMs, Long accepted, Long rejected, Long hardwareErrors) {
     }
@@ -63,10 +65,28 @@ final class SqliteTelemetryStore implements TelemetryStore {
         this.clock = clock;
         this.history = new TelemetryHistory(db, directory, labels);
         this.compactor = new TelemetryCompactor(db, directory, labels, progress, settings);
-        db.read("load the miners' last counters", conn -> {
-            readLatest(conn, false).forEach((num, stored) -> counters.put(num, countersOf(stored.snapshot())));
+        db.read("load the miners' latest snapshots", conn -> {
+            loadNewest(conn, "SELECT miner_num, ts_ms, snapshot FROM telemetry_latest");
+            loadNewest(conn, """
+                    SELECT r.miner_num, r.ts_ms, r.snapshot FROM telemetry_recent r
+                    JOIN (SELECT miner_num, MAX(ts_ms) AS ts_ms FROM telemetry_recent GROUP BY miner_num) n
+                      ON r.ts_ms = n.ts_ms AND r.miner_num = n.miner_num""");
             return null;
         });
+        newest.forEach((num, s) -> counters.put(num, countersOf(s, null)));
+    }
+
+    private void loadNewest(Connection conn, String sql) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                int num = rs.getInt(1);
+                rememberIfNewer(num, SnapshotCodec.decode(directory.idOf(num), rs.getLong(2), rs.getBytes(3)).snapshot());
+            }
+        }
+    }
+
+    private void rememberIfNewer(int num, TelemetrySnapshot s) {
+        newest.merge(num, s, (old, candidate) -> candidate.takenAt().isBefore(old.takenAt()) ? old : candidate);
     }
 
     @Override
@@ -99,6 +119,9 @@ final class SqliteTelemetryStore implements TelemetryStore {
         if (!accepted.isEmpty()) {
             Map<Integer, Counters> advanced = db.inTransaction("store a poll cycle", conn -> write(conn, accepted, numbers));
             counters.putAll(advanced);
+            for (int i = 0; i < accepted.size(); i++) {
+                rememberIfNewer(numbers.get(i), accepted.get(i));
+            }
         }
         return new IngestReport(accepted.size(), rejected);
     }
@@ -119,11 +142,7 @@ final class SqliteTelemetryStore implements TelemetryStore {
             throws SQLException {
         Map<Integer, Counters> advanced = new HashMap<>();
         try (PreparedStatement recent = conn.prepareStatement(
-                "INSERT OR REPLACE INTO telemetry_recent (miner_num, ts_ms, snapshot) VALUES (?, ?, ?)");
-             PreparedStatement latest = conn.prepareStatement("""
-                     INSERT INTO telemetry_latest (miner_num, ts_ms, snapshot) VALUES (?, ?, ?)
-                     ON CONFLICT (miner_num) DO UPDATE SET ts_ms = excluded.ts_ms, snapshot = excluded.snapshot
-                     WHERE excluded.ts_ms >= telemetry_latest.ts_ms""")) {
+                "INSERT OR REPLACE INTO telemetry_recent (ts_ms, miner_num, snapshot) VALUES (?, ?, ?)")) {
             for (int i = 0; i < snapshots.size(); i++) {
                 TelemetrySnapshot s = snapshots.get(i);
                 int num = numbers.get(i);
@@ -132,17 +151,12 @@ final class SqliteTelemetryStore implements TelemetryStore {
                 if (previous == null || s.takenAt().toEpochMilli() > previous.takenAtMs()) {
                     advanced.put(num, countersOf(s, previous));
                 }
-                byte[] blob = SnapshotCodec.encode(stored);
-                long ts = s.takenAt().toEpochMilli();
-                for (PreparedStatement st : List.of(recent, latest)) {
-                    st.setInt(1, num);
-                    st.setLong(2, ts);
-                    st.setBytes(3, blob);
-                    st.addBatch();
-                }
+                recent.setLong(1, s.takenAt().toEpochMilli());
+                recent.setInt(2, num);
+                recent.setBytes(3, SnapshotCodec.encode(stored));
+                recent.addBatch();
             }
             recent.executeBatch();
-            latest.executeBatch();
         }
         return advanced;
     }
@@ -164,10 +178,6 @@ final class SqliteTelemetryStore implements TelemetryStore {
         return now >= before ? now - before : now;
     }
 
-    private static Counters countersOf(TelemetrySnapshot s) {
-        return countersOf(s, null);
-    }
-
     /** An unreachable miner reports no counters; its last known ones stay the baseline. */
     private static Counters countersOf(TelemetrySnapshot s, Counters previous) {
         return new Counters(s.takenAt().toEpochMilli(),
@@ -178,24 +188,12 @@ final class SqliteTelemetryStore implements TelemetryStore {
 
     @Override
     public Map<MinerId, TelemetrySnapshot> latest() {
-        return db.read("read the latest telemetry", conn -> {
-            Map<MinerId, TelemetrySnapshot> out = new HashMap<>();
-            readLatest(conn, true).forEach((num, stored) -> out.put(stored.snapshot().minerId(), stored.snapshot()));
-            return out;
-        });
-    }
-
-    private Map<Integer, StoredSnapshot> readLatest(Connection conn, boolean activeOnly) throws SQLException {
-        Map<Integer, StoredSnapshot> out = new HashMap<>();
-        try (PreparedStatement st = conn.prepareStatement("SELECT miner_num, ts_ms, snapshot FROM telemetry_latest");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                int num = rs.getInt(1);
-                if (!activeOnly || directory.isActive(num)) {
-                    out.put(num, SnapshotCodec.decode(directory.idOf(num), rs.getLong(2), rs.getBytes(3)));
-                }
+        Map<MinerId, TelemetrySnapshot> out = new HashMap<>();
+        newest.forEach((num, s) -> {
+            if (directory.isActive(num)) {
+                out.put(s.minerId(), s);
             }
-        }
+        });
         return out;
     }
 

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,18 +59,20 @@ final class TelemetryCompactor {
         // an hour (day) is complete once it ended at least the grace period ago
         long hourLimit = Math.floorDiv(graceEnd, HOUR_MS) * HOUR_MS;
         long dayLimit = Math.floorDiv(graceEnd, DAY_MS) * DAY_MS;
-        List<Unit> hours = db.read("find hours to roll up", conn -> pendingHours(conn, hourLimit));
+        List<Long> hours = db.read("find hours to roll up", conn -> pendingHours(conn, hourLimit));
+        int minerHours = 0;
         long snapshots = 0;
-        for (List<Unit> batch : batches(hours)) {
-            snapshots += inTransaction("roll up telemetry hours", conn -> {
-                long n = 0;
-                for (Unit unit : batch) {
-                    n += compactHour(conn, unit);
+        for (long hour : hours) {
+            List<Integer> miners = db.read("find miners to roll up", conn -> minersIn(conn, hour));
+            for (List<Integer> batch : batches(miners)) {
+                HourRollup done = inTransaction("roll up telemetry hours",
+                        conn -> compactHour(conn, hour, batch.getFirst(), batch.getLast()));
+                for (int miner : done.miners()) {
+                    progress.apply(miner, Math.max(progress.hourlyUntil(miner), hour + HOUR_MS), progress.dailyUntil(miner));
                 }
-                return n;
-            });
-            batch.forEach(u -> progress.apply(u.miner(), Math.max(progress.hourlyUntil(u.miner()), u.startMs() + HOUR_MS),
-                    progress.dailyUntil(u.miner())));
+                minerHours += done.miners().size();
+                snapshots += done.snapshots();
+            }
         }
         List<Unit> days = db.read("find days to roll up", conn -> pendingDays(conn, dayLimit));
         for (List<Unit> batch : batches(days)) {
@@ -82,11 +86,11 @@ final class TelemetryCompactor {
         }
         long deleted = deleteExpired(now);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        if (!hours.isEmpty() || deleted > 0) {
+        if (minerHours > 0 || deleted > 0) {
             LOG.info("Telemetry maintenance rolled up {} miner-hours ({} snapshots) and {} miner-days, deleted {} expired"
-                    + " chunks in {} ms", hours.size(), snapshots, days.size(), deleted, took.toMillis());
+                    + " chunks in {} ms", minerHours, snapshots, days.size(), deleted, took.toMillis());
         }
-        return new MaintenanceReport(hours.size(), snapshots, deleted, took);
+        return new MaintenanceReport(minerHours, snapshots, deleted, took);
     }
 
     /** A write that may add labels: if it fails, the labels it added were rolled back too and are forgotten. */
@@ -110,21 +114,61 @@ final class TelemetryCompactor {
         return out;
     }
 
-    private static List<Unit> pendingHours(Connection conn, long hourLimit) throws SQLException {
-        List<Unit> out = new ArrayList<>();
-        try (PreparedStatement st = conn.prepareStatement("""
-                SELECT DISTINCT miner_num, (ts_ms / ?) * ? FROM telemetry_recent WHERE ts_ms < ?
-                ORDER BY 1, 2""")) {
+    private static List<Long> pendingHours(Connection conn, long hourLimit) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT DISTINCT (ts_ms / ?) * ? FROM telemetry_recent WHERE ts_ms < ? ORDER BY 1")) {
             st.setLong(1, HOUR_MS);
             st.setLong(2, HOUR_MS);
             st.setLong(3, hourLimit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Unit(rs.getInt(1), rs.getLong(2)));
+                    out.add(rs.getLong(1));
                 }
             }
         }
         return out;
+    }
+
+    private static List<Integer> minersIn(Connection conn, long hour) throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (PreparedStatement st = conn.prepareStatement(
+                "SELECT DISTINCT miner_num FROM telemetry_recent WHERE ts_ms >= ? AND ts_ms < ? ORDER BY 1")) {
+            st.setLong(1, hour);
+            st.setLong(2, hour + HOUR_MS);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getInt(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Miners whose hour was rolled up in one transaction, and how many snapshots moved. */
+    private record HourRollup(Set<Integer> miners, long snapshots) {
+    }
+
+    /**
+     * Rolls up one hour of every miner numbered {@code firstNum..lastNum}: what is read, folded and deleted is
+     * the same range within one transaction, so a snapshot that arrived late is never deleted unrolled.
+     */
+    private HourRollup compactHour(Connection conn, long hour, int firstNum, int lastNum) throws SQLException {
+        long end = hour + HOUR_MS;
+        Map<Integer, List<StoredSnapshot>> rows = TelemetryHistory.recentOfAll(conn, directory, hour, end, firstNum, lastNum);
+        long moved = 0;
+        for (Map.Entry<Integer, List<StoredSnapshot>> miner : rows.entrySet()) {
+            moved += compactMinerHour(conn, miner.getKey(), hour, new ArrayList<>(miner.getValue()));
+        }
+        try (PreparedStatement del = conn.prepareStatement(
+                "DELETE FROM telemetry_recent WHERE ts_ms >= ? AND ts_ms < ? AND miner_num BETWEEN ? AND ?")) {
+            del.setLong(1, hour);
+            del.setLong(2, end);
+            del.setInt(3, firstNum);
+            del.setInt(4, lastNum);
+            del.executeUpdate();
+        }
+        return new HourRollup(rows.keySet(), moved);
     }
 
     private List<Unit> pendingDays(Connection conn, long dayLimit) throws SQLException {
@@ -149,14 +193,15 @@ final class TelemetryCompactor {
         return out;
     }
 
-    /** Moves one miner-hour from the recent table into a raw chunk and a 5-minute chunk; returns snapshots moved. */
-    private long compactHour(Connection conn, Unit unit) throws SQLException {
-        MinerId miner = directory.idOf(unit.miner());
-        long end = unit.startMs() + HOUR_MS;
-        List<StoredSnapshot> snapshots = new ArrayList<>(
-                TelemetryHistory.recent(conn, unit.miner(), miner, unit.startMs(), end));
-        List<TelemetryHistory.Chunk> existing = TelemetryHistory.chunks(conn, unit.miner(), TIER_RAW, unit.startMs(), end);
-        for (TelemetryHistory.Chunk chunk : existing) {
+    /**
+     * Writes one miner-hour as a raw chunk and a 5-minute chunk and keeps its newest snapshot as the miner's
+     * latest; returns the snapshots rolled up.
+     */
+    private long compactMinerHour(Connection conn, int num, long hour, List<StoredSnapshot> snapshots)
+            throws SQLException {
+        MinerId miner = directory.idOf(num);
+        long end = hour + HOUR_MS;
+        for (TelemetryHistory.Chunk chunk : TelemetryHistory.chunks(conn, num, TIER_RAW, hour, end)) {
             // an hour reopened by snapshots that arrived after it was rolled up: merge, never overwrite
             snapshots.addAll(RawChunkLayout.decode(miner, chunk.payload(), conn, labels));
         }
@@ -166,19 +211,20 @@ final class TelemetryCompactor {
             long start = Math.floorDiv(s.snapshot().takenAt().toEpochMilli(), FIVE_MINUTES_MS) * FIVE_MINUTES_MS;
             buckets.computeIfAbsent(start, Bucket::new).add(s);
         }
-        putChunk(conn, unit.miner(), TIER_RAW, unit.startMs(), snapshots.size(),
-                RawChunkLayout.encode(snapshots, conn, labels));
-        putChunk(conn, unit.miner(), TIER_FIVE_MINUTES, unit.startMs(), buckets.size(),
+        putChunk(conn, num, TIER_RAW, hour, snapshots.size(), RawChunkLayout.encode(snapshots, conn, labels));
+        putChunk(conn, num, TIER_FIVE_MINUTES, hour, buckets.size(),
                 BucketChunkLayout.encode(new ArrayList<>(buckets.values()), conn, labels));
-        try (PreparedStatement del = conn.prepareStatement(
-                "DELETE FROM telemetry_recent WHERE miner_num = ? AND ts_ms >= ? AND ts_ms < ?")) {
-            del.setInt(1, unit.miner());
-            del.setLong(2, unit.startMs());
-            del.setLong(3, end);
-            del.executeUpdate();
+        StoredSnapshot newest = snapshots.getLast();
+        try (PreparedStatement latest = conn.prepareStatement("""
+                INSERT INTO telemetry_latest (miner_num, ts_ms, snapshot) VALUES (?, ?, ?)
+                ON CONFLICT (miner_num) DO UPDATE SET ts_ms = excluded.ts_ms, snapshot = excluded.snapshot
+                WHERE excluded.ts_ms >= telemetry_latest.ts_ms""")) {
+            latest.setInt(1, num);
+            latest.setLong(2, newest.snapshot().takenAt().toEpochMilli());
+            latest.setBytes(3, SnapshotCodec.encode(newest));
+            latest.executeUpdate();
         }
-        RollupProgress.write(conn, unit.miner(), Math.max(progress.hourlyUntil(unit.miner()), end),
-                progress.dailyUntil(unit.miner()));
+        RollupProgress.write(conn, num, Math.max(progress.hourlyUntil(num), end), progress.dailyUntil(num));
         return snapshots.size();
     }
 

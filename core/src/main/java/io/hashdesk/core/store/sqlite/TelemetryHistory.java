@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -52,7 +54,9 @@ final class TelemetryHistory {
                 return rawSeries(conn, num, miner, fromMs, toMs);
             }
             List<SeriesPoint> out = new ArrayList<>();
-            for (Bucket b : buckets(conn, num, miner, fromMs, toMs, resolution).values()) {
+            long width = resolution.width().toMillis();
+            List<StoredSnapshot> recent = recent(conn, num, alignDown(fromMs, width), alignDown(toMs - 1, width) + width);
+            for (Bucket b : buckets(conn, num, fromMs, toMs, resolution, recent).values()) {
                 out.add(b.toSeriesPoint(resolution.width()));
             }
             return out;
@@ -68,9 +72,13 @@ final class TelemetryHistory {
         long toMs = to.toEpochMilli();
         return db.read("read the fleet history", conn -> {
             TreeMap<Long, FleetSum> sums = new TreeMap<>();
+            long width = resolution.width().toMillis();
+            Map<Integer, List<StoredSnapshot>> recentByMiner = recentOfAll(conn, directory, alignDown(fromMs, width),
+                    alignDown(toMs - 1, width) + width, Integer.MIN_VALUE, Integer.MAX_VALUE);
             for (MinerId miner : miners) {
                 int num = directory.anyNumber(miner).orElseThrow();
-                for (Bucket b : buckets(conn, num, miner, fromMs, toMs, resolution).values()) {
+                List<StoredSnapshot> recent = recentByMiner.getOrDefault(num, List.of());
+                for (Bucket b : buckets(conn, num, fromMs, toMs, resolution, recent).values()) {
                     sums.computeIfAbsent(b.startMs, k -> new FleetSum()).add(b);
                 }
             }
@@ -97,18 +105,25 @@ final class TelemetryHistory {
                 }
             }
         }
-        for (StoredSnapshot s : recent(conn, num, miner, fromMs, toMs)) {
+        for (StoredSnapshot s : recent(conn, num, fromMs, toMs)) {
             out.add(Bucket.of(s).toSeriesPoint(Duration.ZERO));
         }
         return out;
     }
 
-    /** The miner's buckets overlapping {@code [from, to)} at a rollup resolution, keyed and ordered by start. */
-    TreeMap<Long, Bucket> buckets(Connection conn, int num, MinerId miner, long fromMs, long toMs,
-                                  Resolution resolution) throws SQLException {
+    private static long alignDown(long ms, long width) {
+        return Math.floorDiv(ms, width) * width;
+    }
+
+    /**
+     * The miner's buckets overlapping {@code [from, to)} at a rollup resolution, keyed and ordered by start,
+     * from its chunks and from its {@code recent} snapshots of the same aligned range.
+     */
+    private TreeMap<Long, Bucket> buckets(Connection conn, int num, long fromMs, long toMs, Resolution resolution,
+                                          List<StoredSnapshot> recent) throws SQLException {
         long width = resolution.width().toMillis();
-        long firstStart = Math.floorDiv(fromMs, width) * width;
-        long lastEnd = Math.floorDiv(toMs - 1, width) * width + width;
+        long firstStart = alignDown(fromMs, width);
+        long lastEnd = alignDown(toMs - 1, width) + width;
         TreeMap<Long, Bucket> out = new TreeMap<>();
         Set<Long> daysInTierTwo = new HashSet<>();
         if (resolution == Resolution.ONE_HOUR) {
@@ -122,8 +137,8 @@ final class TelemetryHistory {
                 fold(out, BucketChunkLayout.decode(chunk.payload(), conn, labels), width, firstStart, lastEnd);
             }
         }
-        for (StoredSnapshot s : recent(conn, num, miner, firstStart, lastEnd)) {
-            long start = Math.floorDiv(s.snapshot().takenAt().toEpochMilli(), width) * width;
+        for (StoredSnapshot s : recent) {
+            long start = alignDown(s.snapshot().takenAt().toEpochMilli(), width);
             out.computeIfAbsent(start, Bucket::new).add(s);
         }
         return out;
@@ -159,18 +174,30 @@ final class TelemetryHistory {
         return out;
     }
 
-    static List<StoredSnapshot> recent(Connection conn, int num, MinerId miner, long fromMs, long toMs)
-            throws SQLException {
-        List<StoredSnapshot> out = new ArrayList<>();
+    /** One miner's snapshots in {@code [from, to)} not yet rolled up, oldest first. */
+    private List<StoredSnapshot> recent(Connection conn, int num, long fromMs, long toMs) throws SQLException {
+        return recentOfAll(conn, directory, fromMs, toMs, num, num).getOrDefault(num, List.of());
+    }
+
+    /**
+     * Snapshots not yet rolled up in {@code [from, to)} of the miners numbered {@code firstNum..lastNum}, per
+     * miner, oldest first. The table is keyed by time, so this reads the time range once for all of them.
+     */
+    static Map<Integer, List<StoredSnapshot>> recentOfAll(Connection conn, MinerDirectory directory, long fromMs,
+                                                          long toMs, int firstNum, int lastNum) throws SQLException {
+        Map<Integer, List<StoredSnapshot>> out = new HashMap<>();
         try (PreparedStatement st = conn.prepareStatement("""
-                SELECT ts_ms, snapshot FROM telemetry_recent
-                WHERE miner_num = ? AND ts_ms >= ? AND ts_ms < ? ORDER BY ts_ms""")) {
-            st.setInt(1, num);
-            st.setLong(2, fromMs);
-            st.setLong(3, toMs);
+                SELECT ts_ms, miner_num, snapshot FROM telemetry_recent
+                WHERE ts_ms >= ? AND ts_ms < ? AND miner_num BETWEEN ? AND ? ORDER BY ts_ms""")) {
+            st.setLong(1, fromMs);
+            st.setLong(2, toMs);
+            st.setInt(3, firstNum);
+            st.setInt(4, lastNum);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(SnapshotCodec.decode(miner, rs.getLong(1), rs.getBytes(2)));
+                    int num = rs.getInt(2);
+                    out.computeIfAbsent(num, k -> new ArrayList<>()).add(
+                            SnapshotCodec.decode(directory.idOf(num), rs.getLong(1), rs.getBytes(3)));
                 }
             }
         }

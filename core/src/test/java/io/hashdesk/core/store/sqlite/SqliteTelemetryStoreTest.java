@@ -302,7 +302,8 @@ class SqliteTelemetryStoreTest {
     @Test
     void readingAfterCloseFailsWithAClearError() {
         farm.close();
-        var e = assertThrows(RuntimeException.class, store::latest);
+        var e = assertThrows(RuntimeException.class,
+                () -> store.series(SyntheticFarm.id(0), T0, T0.plusSeconds(60), Resolution.RAW));
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
 

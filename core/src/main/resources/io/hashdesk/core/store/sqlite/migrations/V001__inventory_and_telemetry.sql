@@ -30,15 +30,18 @@ CREATE TABLE miner (
     removed         INTEGER NOT NULL DEFAULT 0
 );
 
--- Snapshots not yet rolled up (normally the current hour), one row each, encoded by SnapshotCodec.
+-- Snapshots not yet rolled up (normally the current hour), one row each, encoded by SnapshotCodec. Keyed by
+-- time first: a poll cycle then appends to a few pages instead of touching one page per miner, which is what
+-- makes ingestion fast; per-miner reads scan the short recent window.
 CREATE TABLE telemetry_recent (
-    miner_num INTEGER NOT NULL,
     ts_ms     INTEGER NOT NULL,
+    miner_num INTEGER NOT NULL,
     snapshot  BLOB    NOT NULL,
-    PRIMARY KEY (miner_num, ts_ms)
+    PRIMARY KEY (ts_ms, miner_num)
 ) WITHOUT ROWID;
 
--- The newest snapshot of each miner, whatever its age, so "latest state" never depends on retention.
+-- The newest rolled-up snapshot of each miner, written by maintenance as it empties telemetry_recent, so the
+-- latest state survives a restart whatever the retention; the newer ones are in telemetry_recent.
 CREATE TABLE telemetry_latest (
     miner_num INTEGER PRIMARY KEY,
     ts_ms     INTEGER NOT NULL,
