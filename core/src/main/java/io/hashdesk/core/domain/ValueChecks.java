@@ -31,7 +31,7 @@ final class ValueChecks {
 
     void percent(String what, Double value) {
         nonNegative(what, value);
-        if (value != null && value > 100) {
+        if (value != null && Double.isFinite(value) && value > 100) {
             problems.add(what + " is above 100 (" + value + ")");
         }
     }

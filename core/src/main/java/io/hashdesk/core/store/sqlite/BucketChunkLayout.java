@@ -74,7 +74,7 @@ final class BucketChunkLayout {
                 c[FIXED + boardSlots * Bucket.BOARD_QUANTITIES + f][i] = b.fanMean(f);
             }
         }
-        return ColumnChunkCodec.encode(new int[] {boardSlots, fanSlots}, n, c);
+        return ColumnChunkCodec.encode(new int[] {boardSlots, fanSlots}, n, c, ColumnChunkCodec.ROLLUP_SIGNIFICANT_DIGITS);
     }
 
     static List<Bucket> decode(byte[] payload, Connection conn, LabelDictionary labels) throws SQLException {

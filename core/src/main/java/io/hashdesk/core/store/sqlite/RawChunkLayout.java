@@ -100,7 +100,7 @@ final class RawChunkLayout {
                 c[FIXED + boardSlots * PER_BOARD + f][i] = s.fanRpm().get(f);
             }
         }
-        return ColumnChunkCodec.encode(new int[] {boardSlots, fanSlots}, n, c);
+        return ColumnChunkCodec.encode(new int[] {boardSlots, fanSlots}, n, c, ColumnChunkCodec.RAW_SIGNIFICANT_DIGITS);
     }
 
     static List<StoredSnapshot> decode(MinerId miner, byte[] payload, Connection conn, LabelDictionary labels)

@@ -19,6 +19,7 @@ final class RollupProgress {
     private final Map<Integer, long[]> byMiner = new ConcurrentHashMap<>();
 
     void load(Connection conn) throws SQLException {
+        byMiner.clear();
         try (Statement st = conn.createStatement();
              ResultSet rs = st.executeQuery("SELECT miner_num, hourly_until_ms, daily_until_ms FROM telemetry_progress")) {
             while (rs.next()) {
@@ -41,8 +42,13 @@ final class RollupProgress {
         return Math.max(hourlyUntil(miner), dailyUntil(miner));
     }
 
-    /** Writes new progress within the writer's transaction; {@link #apply} it to memory once committed. */
-    static void write(Connection writer, int miner, long hourlyUntilMs, long dailyUntilMs) throws SQLException {
+    /**
+     * Records new progress within the writer's transaction and in memory at once, so ingestion — which checks
+     * it under the same write lock — can never slip a snapshot into an hour being closed. If the transaction
+     * then rolls back, memory is ahead of the file until {@link #load} is called again: late snapshots are
+     * refused a little early, never lost silently.
+     */
+    void advance(Connection writer, int miner, long hourlyUntilMs, long dailyUntilMs) throws SQLException {
         try (PreparedStatement st = writer.prepareStatement("""
                 INSERT INTO telemetry_progress (miner_num, hourly_until_ms, daily_until_ms) VALUES (?, ?, ?)
                 ON CONFLICT (miner_num) DO UPDATE SET hourly_until_ms = excluded.hourly_until_ms,
@@ -52,9 +58,6 @@ final class RollupProgress {
             st.setLong(3, dailyUntilMs);
             st.executeUpdate();
         }
-    }
-
-    void apply(int miner, long hourlyUntilMs, long dailyUntilMs) {
         byMiner.put(miner, new long[] {hourlyUntilMs, dailyUntilMs});
     }
 }

@@ -31,13 +31,19 @@ final class SchemaMigrations {
         return MIGRATIONS.size();
     }
 
-    /** Applies every migration the file lacks; refuses a file from a newer Hashdesk rather than damage it. */
-    static void migrate(Connection conn) throws SQLException {
+    /** Refuses a file from a newer Hashdesk rather than damage it. */
+    static void requireKnownVersion(Connection conn) throws SQLException {
         int current = userVersion(conn);
         if (current > latestVersion()) {
             throw new StoreException("The database was written by a newer Hashdesk (schema version " + current
                     + ", this version knows up to " + latestVersion() + "). Update Hashdesk or open another data folder.");
         }
+    }
+
+    /** Applies every migration the file lacks; refuses a file from a newer Hashdesk rather than damage it. */
+    static void migrate(Connection conn) throws SQLException {
+        requireKnownVersion(conn);
+        int current = userVersion(conn);
         for (int version = current + 1; version <= latestVersion(); version++) {
             String name = MIGRATIONS.get(version - 1);
             LOG.info("Migrating database schema to version {} ({})", version, name);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * Binary form of one {@link StoredSnapshot}, lossless, for the recent and latest tables. Compact and fast
@@ -20,6 +21,8 @@ import java.util.List;
 final class SnapshotCodec {
 
     private static final byte FORMAT = 1;
+    /** CRC-32C of everything before it: SQLite does not checksum pages, so damage is caught here. */
+    private static final int CHECKSUM_BYTES = Integer.BYTES;
 
     private SnapshotCodec() {
     }
@@ -30,7 +33,7 @@ final class SnapshotCodec {
         byte[] pool = utf8(s.poolUrl());
         int size = 1 + 1 + 2 + 12 * Long.BYTES + 2 * 2 + preset.length + pool.length
                 + 1 + s.boards().size() * (2 + 7 * Long.BYTES)
-                + 1 + s.fanRpm().size() * Integer.BYTES + 3 * Long.BYTES;
+                + 1 + s.fanRpm().size() * Integer.BYTES + 3 * Long.BYTES + CHECKSUM_BYTES;
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT).put((byte) s.status().code());
         Object[] scalars = {s.hashrateThs(), s.hashrateAvgThs(), s.chipTempMaxC(), s.boardTempMaxC(), s.fanPercent(),
@@ -65,6 +68,7 @@ final class SnapshotCodec {
         out.put((byte) s.fanRpm().size());
         s.fanRpm().forEach(out::putInt);
         out.putLong(stored.acceptedDelta()).putLong(stored.rejectedDelta()).putLong(stored.hardwareErrorDelta());
+        out.putInt(checksum(out.array(), out.position()));
         byte[] result = new byte[out.position()];
         out.flip().get(result);
         return result;
@@ -72,7 +76,12 @@ final class SnapshotCodec {
 
     static StoredSnapshot decode(MinerId minerId, long takenAtMs, byte[] blob) {
         try {
-            ByteBuffer in = ByteBuffer.wrap(blob);
+            if (blob.length < CHECKSUM_BYTES
+                    || checksum(blob, blob.length - CHECKSUM_BYTES) != ByteBuffer.wrap(blob, blob.length - CHECKSUM_BYTES,
+                    CHECKSUM_BYTES).getInt()) {
+                throw new IllegalArgumentException("checksum does not match: the stored bytes were damaged");
+            }
+            ByteBuffer in = ByteBuffer.wrap(blob, 0, blob.length - CHECKSUM_BYTES);
             if (in.get() != FORMAT) {
                 throw new IllegalArgumentException("unknown snapshot format " + blob[0]);
             }
@@ -108,11 +117,21 @@ final class SnapshotCodec {
             TelemetrySnapshot snapshot = new TelemetrySnapshot(minerId, Instant.ofEpochMilli(takenAtMs), status,
                     hashrate, hashrateAvg, boards, chipTemp, boardTemp, fans, fanPercent, power, voltage, frequency,
                     preset, pool, accepted, rejected, hwErrors, uptimeMs == null ? null : Duration.ofMillis(uptimeMs));
-            return new StoredSnapshot(snapshot, in.getLong(), in.getLong(), in.getLong());
+            StoredSnapshot stored = new StoredSnapshot(snapshot, in.getLong(), in.getLong(), in.getLong());
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " unexpected bytes after the last field");
+            }
+            return stored;
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new CorruptDataException("Stored snapshot of " + minerId + " at " + Instant.ofEpochMilli(takenAtMs)
                     + " is unreadable: " + e.getMessage(), e);
         }
+    }
+
+    private static int checksum(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
     }
 
     private static int presenceMask(Object[] values) {

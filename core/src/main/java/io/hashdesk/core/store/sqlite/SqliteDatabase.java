@@ -60,6 +60,8 @@ final class SqliteDatabase implements AutoCloseable {
         Connection writer = null;
         try {
             writer = connect(file, WRITER_CACHE_KIB);
+            // refuse a newer file before anything (even the journal mode) is written to it
+            SchemaMigrations.requireKnownVersion(writer);
             try (Statement st = writer.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA foreign_keys = ON");
@@ -82,6 +84,9 @@ final class SqliteDatabase implements AutoCloseable {
             closeQuietly(writer);
             throw new StoreException("Cannot open the database " + file + ": " + e.getMessage()
                     + ". If the disk is full or the file is damaged, free space or restore a backup.", e);
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            throw e;
         }
     }
 

@@ -67,6 +67,7 @@ final class SqliteMinerRegistry implements MinerRegistry {
         int num = db.inTransaction("save miner " + miner.id(), conn -> {
             requireExists(conn, "site", miner.siteId(), "miner " + miner.id());
             requireExists(conn, "room", miner.position().roomId(), "miner " + miner.id());
+            requireRoomInSite(conn, miner);
             try (PreparedStatement st = conn.prepareStatement("INSERT INTO miner (" + MINER_COLUMNS + """
                     ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id, room_id = excluded.room_id,
@@ -181,6 +182,20 @@ final class SqliteMinerRegistry implements MinerRegistry {
                 if (!rs.next()) {
                     throw new IllegalArgumentException("Cannot save " + what + ": its " + table + " '" + id
                             + "' is not registered; save the " + table + " first");
+                }
+            }
+        }
+    }
+
+    private static void requireRoomInSite(Connection conn, Miner miner) throws SQLException {
+        try (PreparedStatement st = conn.prepareStatement("SELECT site_id FROM room WHERE id = ?")) {
+            st.setString(1, miner.position().roomId());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (!rs.getString(1).equals(miner.siteId())) {
+                    throw new IllegalArgumentException("Cannot save miner " + miner.id() + ": room '"
+                            + miner.position().roomId() + "' belongs to site '" + rs.getString(1) + "', not '"
+                            + miner.siteId() + "'");
                 }
             }
         }

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -89,13 +90,16 @@ final class SqliteTelemetryStore implements TelemetryStore {
         newest.merge(num, s, (old, candidate) -> candidate.takenAt().isBefore(old.takenAt()) ? old : candidate);
     }
 
+    /** A snapshot that passed validation, with its place in the batch and its miner's number. */
+    private record Candidate(int position, TelemetrySnapshot snapshot, int num) {
+    }
+
     @Override
     public IngestReport ingest(Collection<TelemetrySnapshot> pollCycle) {
         Objects.requireNonNull(pollCycle, "poll cycle");
         Instant now = clock.instant();
         List<IngestReport.Rejection> rejected = new ArrayList<>();
-        List<TelemetrySnapshot> accepted = new ArrayList<>(pollCycle.size());
-        List<Integer> numbers = new ArrayList<>(pollCycle.size());
+        List<Candidate> candidates = new ArrayList<>(pollCycle.size());
         int position = 0;
         for (TelemetrySnapshot s : pollCycle) {
             List<String> reasons = s == null ? List.of("the snapshot is missing (null)") : new ArrayList<>(s.problems());
@@ -105,60 +109,75 @@ final class SqliteTelemetryStore implements TelemetryStore {
                 if (num == null) {
                     reasons.add("miner '" + s.minerId() + "' is not registered");
                 }
-                checkTime(s.takenAt(), now, num, reasons);
+                checkTime(s.takenAt(), now, reasons);
             }
             if (reasons.isEmpty()) {
-                accepted.add(s);
-                numbers.add(num);
+                candidates.add(new Candidate(position, s, num));
             } else {
                 rejected.add(new IngestReport.Rejection(position, s == null ? null : s.minerId(),
                         s == null ? null : s.takenAt(), reasons));
             }
             position++;
         }
-        if (!accepted.isEmpty()) {
-            Map<Integer, Counters> advanced = db.inTransaction("store a poll cycle", conn -> write(conn, accepted, numbers));
-            counters.putAll(advanced);
-            for (int i = 0; i < accepted.size(); i++) {
-                rememberIfNewer(numbers.get(i), accepted.get(i));
-            }
+        if (candidates.isEmpty()) {
+            return new IngestReport(0, rejected);
         }
-        return new IngestReport(accepted.size(), rejected);
+        Written written = db.inTransaction("store a poll cycle", conn -> write(conn, candidates, rejected));
+        counters.putAll(written.counters());
+        List<Candidate> stored = written.stored();
+        for (Candidate c : stored) {
+            rememberIfNewer(c.num(), c.snapshot());
+        }
+        rejected.sort(Comparator.comparingInt(IngestReport.Rejection::position));
+        return new IngestReport(stored.size(), rejected);
     }
 
-    private void checkTime(Instant takenAt, Instant now, Integer num, List<String> reasons) {
+    private void checkTime(Instant takenAt, Instant now, List<String> reasons) {
         if (takenAt.isAfter(now.plus(settings.maxClockSkew()))) {
             reasons.add("taken at " + takenAt + ", more than " + settings.maxClockSkew()
                     + " in the future; check the miner's or this PC's clock");
         } else if (takenAt.isBefore(now.minus(settings.rawRetention()))) {
             reasons.add("taken at " + takenAt + ", older than the " + settings.rawRetention() + " raw history kept");
-        } else if (num != null && takenAt.toEpochMilli() < progress.closedBefore(num)) {
-            reasons.add("taken at " + takenAt + ", but this miner's history before "
-                    + Instant.ofEpochMilli(progress.closedBefore(num)) + " is already rolled up");
         }
     }
 
-    private Map<Integer, Counters> write(Connection conn, List<TelemetrySnapshot> snapshots, List<Integer> numbers)
+    /**
+     * Inserts the candidates, except those for hours already rolled up. That check runs here, under the write
+     * lock, so it cannot race with maintenance closing the hour.
+     */
+    private Written write(Connection conn, List<Candidate> candidates, List<IngestReport.Rejection> rejected)
             throws SQLException {
         Map<Integer, Counters> advanced = new HashMap<>();
+        List<Candidate> stored = new ArrayList<>(candidates.size());
         try (PreparedStatement recent = conn.prepareStatement(
                 "INSERT OR REPLACE INTO telemetry_recent (ts_ms, miner_num, snapshot) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < snapshots.size(); i++) {
-                TelemetrySnapshot s = snapshots.get(i);
-                int num = numbers.get(i);
-                Counters previous = advanced.containsKey(num) ? advanced.get(num) : counters.get(num);
-                StoredSnapshot stored = withIncrements(s, previous);
-                if (previous == null || s.takenAt().toEpochMilli() > previous.takenAtMs()) {
-                    advanced.put(num, countersOf(s, previous));
+            for (Candidate c : candidates) {
+                TelemetrySnapshot s = c.snapshot();
+                long ts = s.takenAt().toEpochMilli();
+                long closedBefore = progress.closedBefore(c.num());
+                if (ts < closedBefore) {
+                    rejected.add(new IngestReport.Rejection(c.position(), s.minerId(), s.takenAt(), List.of("taken at "
+                            + s.takenAt() + ", but this miner's history before " + Instant.ofEpochMilli(closedBefore)
+                            + " is already rolled up")));
+                    continue;
                 }
-                recent.setLong(1, s.takenAt().toEpochMilli());
-                recent.setInt(2, num);
-                recent.setBytes(3, SnapshotCodec.encode(stored));
+                Counters previous = advanced.containsKey(c.num()) ? advanced.get(c.num()) : counters.get(c.num());
+                if (previous == null || ts > previous.takenAtMs()) {
+                    advanced.put(c.num(), countersOf(s, previous));
+                }
+                recent.setLong(1, ts);
+                recent.setInt(2, c.num());
+                recent.setBytes(3, SnapshotCodec.encode(withIncrements(s, previous)));
                 recent.addBatch();
+                stored.add(c);
             }
             recent.executeBatch();
         }
-        return advanced;
+        return new Written(stored, advanced);
+    }
+
+    /** What a poll cycle's transaction wrote; applied to memory only once it has committed. */
+    private record Written(List<Candidate> stored, Map<Integer, Counters> counters) {
     }
 
     /** Counter increments since the previous snapshot; a counter that went down means a restart. */

@@ -67,9 +67,6 @@ final class TelemetryCompactor {
             for (List<Integer> batch : batches(miners)) {
                 HourRollup done = inTransaction("roll up telemetry hours",
                         conn -> compactHour(conn, hour, batch.getFirst(), batch.getLast()));
-                for (int miner : done.miners()) {
-                    progress.apply(miner, Math.max(progress.hourlyUntil(miner), hour + HOUR_MS), progress.dailyUntil(miner));
-                }
                 minerHours += done.miners().size();
                 snapshots += done.snapshots();
             }
@@ -82,7 +79,6 @@ final class TelemetryCompactor {
                 }
                 return null;
             });
-            batch.forEach(u -> progress.apply(u.miner(), progress.hourlyUntil(u.miner()), u.startMs() + DAY_MS));
         }
         long deleted = deleteExpired(now);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -93,13 +89,15 @@ final class TelemetryCompactor {
         return new MaintenanceReport(minerHours, snapshots, deleted, took);
     }
 
-    /** A write that may add labels: if it fails, the labels it added were rolled back too and are forgotten. */
+    /** A write that may add labels and advance progress: if it fails, both are reloaded from the file. */
     private <T> T inTransaction(String what, SqliteDatabase.Work<T> work) {
         try {
             return db.inTransaction(what, work);
         } catch (RuntimeException e) {
-            db.read("reload labels", conn -> {
+            // under the write lock, so ingestion never sees the progress half reloaded
+            db.inTransaction("reload labels and rollup progress after a failed rollup", conn -> {
                 labels.load(conn);
+                progress.load(conn);
                 return null;
             });
             throw e;
@@ -199,13 +197,8 @@ final class TelemetryCompactor {
      */
     private long compactMinerHour(Connection conn, int num, long hour, List<StoredSnapshot> snapshots)
             throws SQLException {
-        MinerId miner = directory.idOf(num);
+        // ingestion refuses snapshots for closed hours, so no chunk exists yet for this one
         long end = hour + HOUR_MS;
-        for (TelemetryHistory.Chunk chunk : TelemetryHistory.chunks(conn, num, TIER_RAW, hour, end)) {
-            // an hour reopened by snapshots that arrived after it was rolled up: merge, never overwrite
-            snapshots.addAll(RawChunkLayout.decode(miner, chunk.payload(), conn, labels));
-        }
-        snapshots.sort((a, b) -> a.snapshot().takenAt().compareTo(b.snapshot().takenAt()));
         TreeMap<Long, Bucket> buckets = new TreeMap<>();
         for (StoredSnapshot s : snapshots) {
             long start = Math.floorDiv(s.snapshot().takenAt().toEpochMilli(), FIVE_MINUTES_MS) * FIVE_MINUTES_MS;
@@ -224,23 +217,48 @@ final class TelemetryCompactor {
             latest.setBytes(3, SnapshotCodec.encode(newest));
             latest.executeUpdate();
         }
-        RollupProgress.write(conn, num, Math.max(progress.hourlyUntil(num), end), progress.dailyUntil(num));
+        progress.advance(conn, num, Math.max(progress.hourlyUntil(num), end), progress.dailyUntil(num));
         return snapshots.size();
     }
 
-    /** Builds one miner-day of 1-hour buckets from that day's 5-minute chunks. */
+    /**
+     * Closes one miner-day: its hourly raw and 5-minute chunks become one chunk each (larger chunks compress
+     * better and cost fewer rows), and its 1-hour buckets are built from the 5-minute ones.
+     */
     private void compactDay(Connection conn, Unit unit) throws SQLException {
-        TreeMap<Long, Bucket> hours = new TreeMap<>();
-        long end = unit.startMs() + DAY_MS;
-        for (TelemetryHistory.Chunk chunk : TelemetryHistory.chunks(conn, unit.miner(), TIER_FIVE_MINUTES,
-                unit.startMs(), end)) {
-            for (Bucket b : BucketChunkLayout.decode(chunk.payload(), conn, labels)) {
-                hours.computeIfAbsent(Math.floorDiv(b.startMs, HOUR_MS) * HOUR_MS, Bucket::new).merge(b);
-            }
+        MinerId miner = directory.idOf(unit.miner());
+        long day = unit.startMs();
+        long end = day + DAY_MS;
+        List<StoredSnapshot> snapshots = new ArrayList<>();
+        for (TelemetryHistory.Chunk chunk : TelemetryHistory.chunks(conn, unit.miner(), TIER_RAW, day, end)) {
+            snapshots.addAll(RawChunkLayout.decode(miner, chunk.payload(), conn, labels));
         }
-        putChunk(conn, unit.miner(), TIER_ONE_HOUR, unit.startMs(), hours.size(),
+        List<Bucket> fiveMinutes = new ArrayList<>();
+        for (TelemetryHistory.Chunk chunk : TelemetryHistory.chunks(conn, unit.miner(), TIER_FIVE_MINUTES, day, end)) {
+            fiveMinutes.addAll(BucketChunkLayout.decode(chunk.payload(), conn, labels));
+        }
+        TreeMap<Long, Bucket> hours = new TreeMap<>();
+        for (Bucket b : fiveMinutes) {
+            hours.computeIfAbsent(Math.floorDiv(b.startMs, HOUR_MS) * HOUR_MS, Bucket::new).merge(b);
+        }
+        try (PreparedStatement del = conn.prepareStatement(
+                "DELETE FROM telemetry_chunk WHERE miner_num = ? AND tier IN (?, ?) AND start_ms >= ? AND start_ms < ?")) {
+            del.setInt(1, unit.miner());
+            del.setInt(2, TIER_RAW);
+            del.setInt(3, TIER_FIVE_MINUTES);
+            del.setLong(4, day);
+            del.setLong(5, end);
+            del.executeUpdate();
+        }
+        if (!snapshots.isEmpty()) {
+            // raw chunks may already have expired while their 5-minute buckets are still kept
+            putChunk(conn, unit.miner(), TIER_RAW, day, snapshots.size(), RawChunkLayout.encode(snapshots, conn, labels));
+        }
+        putChunk(conn, unit.miner(), TIER_FIVE_MINUTES, day, fiveMinutes.size(),
+                BucketChunkLayout.encode(fiveMinutes, conn, labels));
+        putChunk(conn, unit.miner(), TIER_ONE_HOUR, day, hours.size(),
                 BucketChunkLayout.encode(new ArrayList<>(hours.values()), conn, labels));
-        RollupProgress.write(conn, unit.miner(), progress.hourlyUntil(unit.miner()), end);
+        progress.advance(conn, unit.miner(), progress.hourlyUntil(unit.miner()), end);
     }
 
     private static void putChunk(Connection conn, int miner, int tier, long startMs, int entries, byte[] payload)
@@ -260,9 +278,10 @@ final class TelemetryCompactor {
 
     /** Deletes chunks whose whole span is past its tier's retention, a batch of miners per transaction. */
     private long deleteExpired(Instant now) {
+        // a chunk goes once its whole span has expired; closed days are one chunk, so history leaves by whole days
         long[] cutoffs = {
-            now.minus(settings.rawRetention()).toEpochMilli() - HOUR_MS,
-            now.minus(settings.fiveMinuteRetention()).toEpochMilli() - HOUR_MS,
+            now.minus(settings.rawRetention()).toEpochMilli() - DAY_MS,
+            now.minus(settings.fiveMinuteRetention()).toEpochMilli() - DAY_MS,
             now.minus(settings.oneHourRetention()).toEpochMilli() - DAY_MS,
         };
         long deleted = 0;

@@ -97,7 +97,7 @@ final class TelemetryHistory {
     private List<SeriesPoint> rawSeries(Connection conn, int num, MinerId miner, long fromMs, long toMs)
             throws SQLException {
         List<SeriesPoint> out = new ArrayList<>();
-        for (Chunk chunk : chunks(conn, num, TIER_RAW, fromMs - HOUR_MS + 1, toMs)) {
+        for (Chunk chunk : chunks(conn, num, TIER_RAW, fromMs - DAY_MS + 1, toMs)) {
             for (StoredSnapshot s : RawChunkLayout.decode(miner, chunk.payload(), conn, labels)) {
                 long ts = s.snapshot().takenAt().toEpochMilli();
                 if (ts >= fromMs && ts < toMs) {
@@ -132,7 +132,7 @@ final class TelemetryHistory {
                 fold(out, BucketChunkLayout.decode(chunk.payload(), conn, labels), width, firstStart, lastEnd);
             }
         }
-        for (Chunk chunk : chunks(conn, num, TIER_FIVE_MINUTES, firstStart - HOUR_MS + 1, lastEnd)) {
+        for (Chunk chunk : chunks(conn, num, TIER_FIVE_MINUTES, firstStart - DAY_MS + 1, lastEnd)) {
             if (!daysInTierTwo.contains(Math.floorDiv(chunk.startMs(), DAY_MS) * DAY_MS)) {
                 fold(out, BucketChunkLayout.decode(chunk.payload(), conn, labels), width, firstStart, lastEnd);
             }

@@ -139,7 +139,8 @@ class SqliteTelemetryStoreTest {
             assertEquals(5, p.hashingSamples());
             assertEquals(min, p.hashrateThs().min(), 1e-9);
             assertEquals(max, p.hashrateThs().max(), 1e-9);
-            assertEquals(mean, p.hashrateThs().mean(), 1e-3);
+            // rollup means keep 5 significant digits: 0.01 TH/s at this magnitude
+            assertEquals(mean, p.hashrateThs().mean(), 5e-3 + 1e-9);
             assertEquals("3100", p.preset());
         }
         for (int i = 0; i < 12; i++) {
@@ -164,7 +165,7 @@ class SqliteTelemetryStoreTest {
         for (int h = 0; h < 5; h++) {
             List<SeriesPoint> inHour = fiveMinute.subList(h * 12, h * 12 + 12);
             double mean = inHour.stream().mapToDouble(p -> p.hashrateThs().mean()).average().orElseThrow();
-            assertEquals(mean, hourly.get(h).hashrateThs().mean(), 2e-3);
+            assertEquals(mean, hourly.get(h).hashrateThs().mean(), 1e-2);
             assertEquals(60, hourly.get(h).samples());
             assertEquals(inHour.stream().mapToDouble(p -> p.chipTempC().max()).max().orElseThrow(),
                     hourly.get(h).chipTempC().max());
@@ -213,25 +214,29 @@ class SqliteTelemetryStoreTest {
     }
 
     @Test
-    void retentionDeletesExpiredRawChunksAndKeepsTheRollups() {
+    void retentionDeletesExpiredRawDaysAndKeepsTheRollups() {
         farm.close();
-        StoreSettings shortRaw = new StoreSettings(Duration.ofHours(3), Duration.ofDays(90), Duration.ofDays(730),
+        StoreSettings oneDayRaw = new StoreSettings(Duration.ofDays(1), Duration.ofDays(90), Duration.ofDays(730),
                 Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(5), 2);
-        farm = SqliteFarmStore.open(dir.resolve("hashdesk.db"), shortRaw, clock);
+        farm = SqliteFarmStore.open(dir.resolve("hashdesk.db"), oneDayRaw, clock);
         store = farm.telemetry();
-        pollEveryMinute(T0, 4 * 60);
-        clock.set(T0.plus(Duration.ofHours(4)).plusSeconds(150));
+        pollEveryMinute(T0, 2 * 24 * 60);
+        clock.set(T0.plus(Duration.ofDays(1)).plusSeconds(150));
         store.maintain(clock.instant());
-        assertEquals(3 * 5, store.storageStats().rawChunks(), "hour 0 ended more than 3 hours ago: already expired");
+        assertEquals(5, store.storageStats().rawChunks(), "day 1 closed into one raw chunk per miner");
+        assertEquals(5, store.storageStats().oneHourChunks());
 
-        clock.set(T0.plus(Duration.ofHours(6)).plusSeconds(150));
+        clock.set(T0.plus(Duration.ofDays(2)).plusSeconds(150));
         var report = store.maintain(clock.instant());
 
-        assertEquals(2 * 5, report.chunksDeleted(), "hours 1 and 2 have now ended more than 3 hours ago");
-        assertEquals(5, store.storageStats().rawChunks());
-        assertEquals(4 * 5, store.storageStats().fiveMinuteChunks());
+        assertEquals(5, report.chunksDeleted(), "day 1 ended more than a day ago: its raw chunks go");
+        assertEquals(5, store.storageStats().rawChunks(), "day 2, closed now, stays");
+        assertEquals(10, store.storageStats().fiveMinuteChunks());
+        assertEquals(10, store.storageStats().oneHourChunks());
         assertTrue(store.series(SyntheticFarm.id(0), T0, T0.plus(Duration.ofHours(1)), Resolution.RAW).isEmpty());
         assertEquals(12, store.series(SyntheticFarm.id(0), T0, T0.plus(Duration.ofHours(1)), Resolution.FIVE_MINUTES).size());
+        assertEquals(60, store.series(SyntheticFarm.id(0), T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1))
+                .plus(Duration.ofHours(1)), Resolution.RAW).size());
     }
 
     @Test
