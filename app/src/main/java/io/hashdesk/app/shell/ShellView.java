@@ -4,9 +4,11 @@ import io.hashdesk.app.common.EmptyStateView;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -20,6 +22,8 @@ import javafx.scene.layout.VBox;
  * a status bar. Binds to {@link ShellViewModel}; holds no logic of its own.
  */
 public final class ShellView {
+
+    private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
 
     private final ShellViewModel viewModel;
     private final BorderPane root = new BorderPane();
@@ -87,12 +91,23 @@ public final class ShellView {
     private Node statusBar() {
         Label dataFolder = new Label(viewModel.dataFolderText());
         dataFolder.setId("status-data-folder");
+        Label database = new Label();
+        database.setId("status-database");
+        database.textProperty().bind(viewModel.databaseTextProperty());
+        database.getStyleClass().add("status-database");
+        viewModel.databaseAvailableProperty().subscribe(available -> database.pseudoClassStateChanged(UNAVAILABLE, !available));
+        // a long failure reason is cut to fit the bar; the tooltip carries all of it
+        Tooltip fullText = new Tooltip();
+        fullText.textProperty().bind(viewModel.databaseTextProperty());
+        database.setTooltip(fullText);
+        dataFolder.setMinWidth(Region.USE_PREF_SIZE);
         Label version = new Label(viewModel.versionText());
         version.setId("status-version");
+        version.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        HBox bar = new HBox(dataFolder, spacer, version);
+        HBox bar = new HBox(dataFolder, database, spacer, version);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

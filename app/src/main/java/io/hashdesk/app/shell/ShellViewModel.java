@@ -3,8 +3,13 @@ package io.hashdesk.app.shell;
 import io.hashdesk.core.settings.DataFolder;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * State of the main window: which section is selected, and the facts the status bar shows.
@@ -14,6 +19,8 @@ public final class ShellViewModel {
 
     private final ReadOnlyObjectWrapper<Section> selectedSection =
             new ReadOnlyObjectWrapper<>(this, "selectedSection", Section.FLEET);
+    private final ReadOnlyStringWrapper databaseText = new ReadOnlyStringWrapper(this, "databaseText", "Database: opening…");
+    private final ReadOnlyBooleanWrapper databaseAvailable = new ReadOnlyBooleanWrapper(this, "databaseAvailable", true);
     private final String dataFolderText;
     private final String versionText;
 
@@ -48,6 +55,27 @@ public final class ShellViewModel {
 
     public String versionText() {
         return versionText;
+    }
+
+    /** What the status bar says about the database: size and inventory, or why it could not be opened. */
+    public ReadOnlyStringProperty databaseTextProperty() {
+        return databaseText.getReadOnlyProperty();
+    }
+
+    /** False when the database could not be opened; the status bar then shows the reason as an error. */
+    public ReadOnlyBooleanProperty databaseAvailableProperty() {
+        return databaseAvailable.getReadOnlyProperty();
+    }
+
+    public void showDatabase(int registeredMiners, long fileBytes) {
+        databaseAvailable.set(true);
+        databaseText.set(String.format(Locale.ROOT, "Database: %d miner%s registered · %.1f MB", registeredMiners,
+                registeredMiners == 1 ? "" : "s", fileBytes / 1_000_000.0));
+    }
+
+    public void showDatabaseUnavailable(String reason) {
+        databaseAvailable.set(false);
+        databaseText.set("Database unavailable: " + reason);
     }
 
     private static String describe(DataFolder.Source source) {

@@ -3,6 +3,11 @@ package io.hashdesk.app.wiring;
 import io.hashdesk.app.shell.ShellView;
 import io.hashdesk.app.shell.ShellViewModel;
 import io.hashdesk.core.settings.DataFolder;
+import io.hashdesk.core.store.FarmStore;
+import io.hashdesk.core.store.StoreSettings;
+import io.hashdesk.core.store.TelemetryMaintenanceJob;
+import io.hashdesk.core.store.sqlite.SqliteFarmStore;
+import java.time.Clock;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -17,22 +22,44 @@ public final class HashdeskApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(HashdeskApp.class);
     private static final String WINDOW_TITLE = "Hashdesk";
+    /** Operator overrides of the store's retention and pacing, beside the database. */
+    private static final String STORE_SETTINGS_FILE = "store-settings.json";
 
+    private DataFolder dataFolder;
+    private FarmStore store;
+    private TelemetryMaintenanceJob maintenance;
+    private String storeFailure;
+
+    /** Runs on the launcher thread, not the FX thread: opening and migrating the database happens here. */
     @Override
     public void init() {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught failure on thread {}", thread.getName(), error));
+        dataFolder = DataFolder.forCurrentUser();
+        try {
+            StoreSettings settings = StoreSettings.withOverrides(dataFolder.path().resolve(STORE_SETTINGS_FILE));
+            store = SqliteFarmStore.open(dataFolder.databaseFile(), settings, Clock.systemUTC());
+            maintenance = TelemetryMaintenanceJob.start(store.telemetry(), settings.maintenanceInterval(), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            LOG.error("The database in {} could not be opened", dataFolder.path(), e);
+            storeFailure = e.getMessage();
+        }
     }
 
     @Override
     public void start(Stage stage) {
-        DataFolder dataFolder = DataFolder.forCurrentUser();
         BuildInfo build = BuildInfo.load();
         LOG.info("Hashdesk {} starting on Java {}; data folder {} ({})",
                 build.version(), Runtime.version(), dataFolder.path(), dataFolder.source());
 
         Theme.installUserAgentStylesheet();
-        ShellView shell = new ShellView(new ShellViewModel(dataFolder, build.version()));
+        ShellViewModel shellModel = new ShellViewModel(dataFolder, build.version());
+        if (store != null) {
+            shellModel.showDatabase(store.registry().miners().size(), store.telemetry().storageStats().fileBytes());
+        } else {
+            shellModel.showDatabaseUnavailable(storeFailure);
+        }
+        ShellView shell = new ShellView(shellModel);
         Scene scene = new Scene(shell.root(), 1280, 800);
         Theme.style(scene);
 
@@ -46,6 +73,12 @@ public final class HashdeskApp extends Application {
 
     @Override
     public void stop() {
+        if (maintenance != null) {
+            maintenance.close();
+        }
+        if (store != null) {
+            store.close();
+        }
         LOG.info("Hashdesk stopped");
     }
 }

@@ -70,6 +70,24 @@ class ShellViewModelTest {
         }
     }
 
+    @Test
+    void statusBarSaysHowManyMinersTheDatabaseHoldsAndItsSize() {
+        ShellViewModel viewModel = viewModel(DataFolder.Source.OS_DEFAULT);
+        viewModel.showDatabase(1, 2_500_000);
+        assertEquals("Database: 1 miner registered · 2.5 MB", viewModel.databaseTextProperty().get());
+        viewModel.showDatabase(60, 0);
+        assertEquals("Database: 60 miners registered · 0.0 MB", viewModel.databaseTextProperty().get());
+        assertTrue(viewModel.databaseAvailableProperty().get());
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedIsShownAsUnavailableWithTheReason() {
+        ShellViewModel viewModel = viewModel(DataFolder.Source.OS_DEFAULT);
+        viewModel.showDatabaseUnavailable("written by a newer Hashdesk");
+        assertEquals("Database unavailable: written by a newer Hashdesk", viewModel.databaseTextProperty().get());
+        assertTrue(!viewModel.databaseAvailableProperty().get());
+    }
+
     private static ShellViewModel viewModel(DataFolder.Source source) {
         return new ShellViewModel(new DataFolder(FOLDER, source), "1.2.3");
     }

@@ -24,11 +24,12 @@ import java.util.Objects;
  * @param rollupGrace          an hour is rolled up only this long after it ended, so late polls still land in it
  * @param maxClockSkew         snapshots stamped further than this in the future are rejected
  * @param staleAfter           a miner whose latest snapshot is older than this counts as stale
- * @param maintenanceBatchSize miner-hours or deletions per maintenance transaction; small keeps ingestion waits short
+ * @param maintenanceBatchSize miners per maintenance transaction; small keeps ingestion waits short
+ * @param maintenanceInterval  how often the maintenance job rolls up and deletes
  */
 public record StoreSettings(Duration rawRetention, Duration fiveMinuteRetention, Duration oneHourRetention,
                             Duration rollupGrace, Duration maxClockSkew, Duration staleAfter,
-                            int maintenanceBatchSize) {
+                            int maintenanceBatchSize, Duration maintenanceInterval) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -43,6 +44,7 @@ public record StoreSettings(Duration rawRetention, Duration fiveMinuteRetention,
         Objects.requireNonNull(rollupGrace, "rollupGrace");
         requirePositive(maxClockSkew, "maxClockSkew");
         requirePositive(staleAfter, "staleAfter");
+        requirePositive(maintenanceInterval, "maintenanceInterval");
         if (rollupGrace.isNegative() || rollupGrace.compareTo(Duration.ofHours(1)) >= 0) {
             throw new IllegalArgumentException("rollupGrace must be between 0 and 1 hour, got " + rollupGrace);
         }

@@ -45,7 +45,8 @@ class StoreSettingsTest {
                 {"rawRetention": "P14D", "maintenanceBatchSize": 50}"""));
 
         assertEquals(new StoreSettings(Duration.ofDays(14), defaults.fiveMinuteRetention(), defaults.oneHourRetention(),
-                defaults.rollupGrace(), defaults.maxClockSkew(), defaults.staleAfter(), 50), settings);
+                defaults.rollupGrace(), defaults.maxClockSkew(), defaults.staleAfter(), 50, defaults.maintenanceInterval()),
+                settings);
     }
 
     @Test
@@ -86,7 +87,7 @@ class StoreSettingsTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StoreSettings(Duration.ofHours(1),
                 d.fiveMinuteRetention(), d.oneHourRetention(), d.rollupGrace(), d.maxClockSkew(), d.staleAfter(),
-                d.maintenanceBatchSize()));
+                d.maintenanceBatchSize(), d.maintenanceInterval()));
 
         assertTrue(e.getMessage().contains("rawRetention"), e.getMessage());
     }

@@ -217,7 +217,7 @@ class SqliteTelemetryStoreTest {
     void retentionDeletesExpiredRawDaysAndKeepsTheRollups() {
         farm.close();
         StoreSettings oneDayRaw = new StoreSettings(Duration.ofDays(1), Duration.ofDays(90), Duration.ofDays(730),
-                Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(5), 2);
+                Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(5), 2, Duration.ofMinutes(5));
         farm = SqliteFarmStore.open(dir.resolve("hashdesk.db"), oneDayRaw, clock);
         store = farm.telemetry();
         pollEveryMinute(T0, 2 * 24 * 60);
