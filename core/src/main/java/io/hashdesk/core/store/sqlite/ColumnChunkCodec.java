@@ -66,7 +66,7 @@ final class ColumnChunkCodec {
             throw new IllegalArgumentException("A chunk holds at most " + MAX_ENTRIES + " entries, " + MAX_COLUMNS
                     + " columns and " + MAX_SHAPE + " shape values");
         }
-        VarintOutput out = new VarintOutput(64 + entries * columns.length * 2);
+        VarintWriter out = new VarintWriter(64 + entries * columns.length * 2);
         out.unsigned(FORMAT);
         out.unsigned(shape.length);
         for (int s : shape) {
@@ -99,7 +99,7 @@ final class ColumnChunkCodec {
         if (checksum(raw) != ByteBuffer.wrap(payload, deflatedLength, CHECKSUM_BYTES).getInt()) {
             throw new IllegalArgumentException("chunk checksum does not match: the stored bytes were damaged");
         }
-        VarintInput in = new VarintInput(raw);
+        VarintReader in = new VarintReader(raw);
         int format = in.unsigned();
         if (format != FORMAT) {
             throw new IllegalArgumentException("unknown chunk format " + format);
@@ -135,7 +135,7 @@ final class ColumnChunkCodec {
         return (int) crc.getValue();
     }
 
-    private static void writeColumn(VarintOutput out, double[] column, int significantDigits) {
+    private static void writeColumn(VarintWriter out, double[] column, int significantDigits) {
         int present = 0;
         double maxAbs = 0;
         for (double v : column) {
@@ -174,7 +174,7 @@ final class ColumnChunkCodec {
         }
     }
 
-    private static double[] readColumn(VarintInput in, int entries) {
+    private static double[] readColumn(VarintReader in, int entries) {
         double[] column = new double[entries];
         int kind = in.unsigned();
         if (kind == ALL_MISSING) {
@@ -270,96 +270,6 @@ final class ColumnChunkCodec {
             throw new IllegalArgumentException("compressed chunk is damaged: " + e.getMessage(), e);
         } finally {
             inflater.end();
-        }
-    }
-
-    /** Growable byte buffer writing LEB128 varints. */
-    private static final class VarintOutput {
-        private byte[] buf;
-        private int size;
-
-        VarintOutput(int capacity) {
-            buf = new byte[Math.max(16, capacity)];
-        }
-
-        void unsigned(long value) {
-            ensure(10);
-            while ((value & ~0x7FL) != 0) {
-                buf[size++] = (byte) ((value & 0x7F) | 0x80);
-                value >>>= 7;
-            }
-            buf[size++] = (byte) value;
-        }
-
-        void signed(long value) {
-            unsigned((value << 1) ^ (value >> 63));
-        }
-
-        void bytes(byte[] bytes) {
-            ensure(bytes.length);
-            System.arraycopy(bytes, 0, buf, size, bytes.length);
-            size += bytes.length;
-        }
-
-        private void ensure(int extra) {
-            if (size + extra > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
-            }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buf, size);
-        }
-    }
-
-    /** Reader of what {@link VarintOutput} wrote; every overrun is reported as damage, never read past. */
-    private static final class VarintInput {
-        private final byte[] buf;
-        private int pos;
-
-        VarintInput(byte[] buf) {
-            this.buf = buf;
-        }
-
-        long unsignedLong() {
-            long result = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                if (pos >= buf.length) {
-                    throw new IllegalArgumentException("chunk ends inside a number");
-                }
-                byte b = buf[pos++];
-                result |= (long) (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return result;
-                }
-            }
-            throw new IllegalArgumentException("number longer than 64 bits");
-        }
-
-        int unsigned() {
-            long value = unsignedLong();
-            if (value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("count " + value + " is implausible");
-            }
-            return (int) value;
-        }
-
-        long signed() {
-            long raw = unsignedLong();
-            return (raw >>> 1) ^ -(raw & 1);
-        }
-
-        byte[] bytes(int n) {
-            if (pos + n > buf.length) {
-                throw new IllegalArgumentException("chunk ends inside a bitmap");
-            }
-            byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
-            pos += n;
-            return out;
-        }
-
-        boolean atEnd() {
-            return pos == buf.length;
         }
     }
 }

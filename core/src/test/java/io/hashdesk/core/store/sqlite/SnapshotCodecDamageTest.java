@@ -15,7 +15,7 @@ class SnapshotCodecDamageTest {
     void aFlippedBitInsideTheHashrateIsReportedAsCorrupt() {
         StoredSnapshot stored = new StoredSnapshot(new SyntheticFarm(1, 5).snapshot(0, AT), 1, 2, 3);
         byte[] blob = SnapshotCodec.encode(stored);
-        blob[4] ^= 0x10; // format, status, 2-byte mask, then the hashrate's 8 bytes: its exponent flips
+        blob[4] ^= 0x10; // format, status, 2-byte presence mask, then the hashrate's digits
 
         assertThrows(CorruptDataException.class, () -> SnapshotCodec.decode(SyntheticFarm.id(0), AT.toEpochMilli(), blob));
     }
