@@ -113,30 +113,25 @@ final class TelemetryCompactor {
     }
 
     private static List<Long> pendingHours(Connection conn, long hourLimit) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement st = conn.prepareStatement(
-                "SELECT DISTINCT (ts_ms / ?) * ? FROM telemetry_recent WHERE ts_ms < ? ORDER BY 1")) {
-            st.setLong(1, HOUR_MS);
-            st.setLong(2, HOUR_MS);
-            st.setLong(3, hourLimit);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return out;
+        return firstColumn(conn, "SELECT DISTINCT (ts_ms / ?) * ? FROM telemetry_recent WHERE ts_ms < ? ORDER BY 1",
+                HOUR_MS, HOUR_MS, hourLimit);
     }
 
     private static List<Integer> minersIn(Connection conn, long hour) throws SQLException {
-        List<Integer> out = new ArrayList<>();
-        try (PreparedStatement st = conn.prepareStatement(
-                "SELECT DISTINCT miner_num FROM telemetry_recent WHERE ts_ms >= ? AND ts_ms < ? ORDER BY 1")) {
-            st.setLong(1, hour);
-            st.setLong(2, hour + HOUR_MS);
+        return firstColumn(conn, "SELECT DISTINCT miner_num FROM telemetry_recent WHERE ts_ms >= ? AND ts_ms < ? ORDER BY 1",
+                hour, hour + HOUR_MS).stream().map(Math::toIntExact).toList();
+    }
+
+    /** The first column of a query with integer parameters. */
+    private static List<Long> firstColumn(Connection conn, String sql, long... parameters) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement st = conn.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setLong(i + 1, parameters[i]);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getInt(1));
+                    out.add(rs.getLong(1));
                 }
             }
         }

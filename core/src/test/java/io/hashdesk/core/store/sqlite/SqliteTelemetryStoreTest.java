@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,9 +133,10 @@ class SqliteTelemetryStoreTest {
         assertEquals(12, before.size());
         assertEquals(12, after.size());
         List<TelemetrySnapshot> first = cycles.subList(0, 5).stream().map(c -> c.get(2)).toList();
-        double min = first.stream().mapToDouble(TelemetrySnapshot::hashrateThs).min().orElseThrow();
-        double max = first.stream().mapToDouble(TelemetrySnapshot::hashrateThs).max().orElseThrow();
-        double mean = first.stream().mapToDouble(TelemetrySnapshot::hashrateThs).average().orElseThrow();
+        DoubleSummaryStatistics hashrate = first.stream().collect(Collectors.summarizingDouble(TelemetrySnapshot::hashrateThs));
+        double min = hashrate.getMin();
+        double max = hashrate.getMax();
+        double mean = hashrate.getAverage();
         for (SeriesPoint p : List.of(before.getFirst(), after.getFirst())) {
             assertEquals(5, p.samples());
             assertEquals(5, p.hashingSamples());
@@ -164,10 +167,10 @@ class SqliteTelemetryStoreTest {
         List<SeriesPoint> fiveMinute = store.series(SyntheticFarm.id(0), from, to, Resolution.FIVE_MINUTES);
         for (int h = 0; h < 5; h++) {
             List<SeriesPoint> inHour = fiveMinute.subList(h * 12, h * 12 + 12);
-            double mean = inHour.stream().mapToDouble(p -> p.hashrateThs().mean()).average().orElseThrow();
+            double mean = inHour.stream().collect(Collectors.averagingDouble(p -> p.hashrateThs().mean()));
             assertEquals(mean, hourly.get(h).hashrateThs().mean(), 1e-2);
             assertEquals(60, hourly.get(h).samples());
-            assertEquals(inHour.stream().mapToDouble(p -> p.chipTempC().max()).max().orElseThrow(),
+            assertEquals(inHour.stream().collect(Collectors.summarizingDouble(p -> p.chipTempC().max())).getMax(),
                     hourly.get(h).chipTempC().max());
         }
     }
@@ -249,7 +252,7 @@ class SqliteTelemetryStoreTest {
         assertEquals(1, now.count(MinerStatus.OFFLINE));
         assertEquals(0, now.staleMiners());
         double expected = store.latest().values().stream().filter(s -> s.hashrateThs() != null)
-                .mapToDouble(TelemetrySnapshot::hashrateThs).sum();
+                .collect(Collectors.summingDouble(TelemetrySnapshot::hashrateThs));
         assertEquals(expected, now.hashrateThs(), 1e-9);
 
         FleetSummary later = store.fleetSummary(T0.plus(Duration.ofMinutes(30)));
