@@ -29,9 +29,16 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final Map<Section, ToggleButton> navItems = new EnumMap<>(Section.class);
+    private final Map<Section, SectionScreen> screens;
 
     public ShellView(ShellViewModel viewModel) {
+        this(viewModel, Map.of());
+    }
+
+    /** A shell whose sections show the given screens once they have data, and their empty states until then. */
+    public ShellView(ShellViewModel viewModel, Map<Section, SectionScreen> screens) {
         this.viewModel = viewModel;
+        this.screens = Map.copyOf(screens);
         root.getStyleClass().add("shell");
         root.setTop(header());
         root.setLeft(navigation());
@@ -40,6 +47,11 @@ public final class ShellView {
         content.getStyleClass().add("shell-content");
 
         viewModel.selectedSectionProperty().addListener((obs, old, section) -> show(section));
+        this.screens.forEach((section, screen) -> screen.hasData().addListener((obs, had, has) -> {
+            if (viewModel.getSelectedSection() == section) {
+                show(section);
+            }
+        }));
         show(viewModel.getSelectedSection());
     }
 
@@ -114,6 +126,11 @@ public final class ShellView {
 
     private void show(Section section) {
         navItems.get(section).setSelected(true);
+        SectionScreen screen = screens.get(section);
+        if (screen != null && screen.hasData().get()) {
+            content.getChildren().setAll(screen.node());
+            return;
+        }
         EmptyStateView empty = new EmptyStateView(section.emptyTitle(), section.emptyMessage(), section.emptyNextStep());
         content.getChildren().setAll(empty.root());
     }

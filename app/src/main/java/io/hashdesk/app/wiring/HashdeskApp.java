@@ -1,13 +1,22 @@
 package io.hashdesk.app.wiring;
 
+import io.hashdesk.app.common.FxExecutor;
+import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.overview.FleetOverviewView;
+import io.hashdesk.app.overview.FleetOverviewViewModel;
+import io.hashdesk.app.shell.Section;
+import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.app.shell.ShellView;
 import io.hashdesk.app.shell.ShellViewModel;
 import io.hashdesk.core.settings.DataFolder;
 import io.hashdesk.core.store.FarmStore;
+import io.hashdesk.core.store.FleetSummary;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.TelemetryMaintenanceJob;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -24,9 +33,12 @@ public final class HashdeskApp extends Application {
     private static final String WINDOW_TITLE = "Hashdesk";
     /** Operator overrides of the store's retention and pacing, beside the database. */
     private static final String STORE_SETTINGS_FILE = "store-settings.json";
+    private static final Clock CLOCK = Clock.systemUTC();
 
     private DataFolder dataFolder;
+    private AppSettings settings;
     private FarmStore store;
+    private LiveRefresh<FleetSummary> fleetRefresh;
     private TelemetryMaintenanceJob maintenance;
     private String storeFailure;
 
@@ -36,10 +48,11 @@ public final class HashdeskApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught failure on thread {}", thread.getName(), error));
         dataFolder = DataFolder.forCurrentUser();
+        settings = LaunchOptions.apply(getParameters().getRaw(), AppSettings.load(dataFolder.path()));
         try {
-            StoreSettings settings = StoreSettings.withOverrides(dataFolder.path().resolve(STORE_SETTINGS_FILE));
-            store = SqliteFarmStore.open(dataFolder.databaseFile(), settings, Clock.systemUTC());
-            maintenance = TelemetryMaintenanceJob.start(store.telemetry(), settings.maintenanceInterval(), Clock.systemUTC());
+            StoreSettings storeSettings = StoreSettings.withOverrides(dataFolder.path().resolve(STORE_SETTINGS_FILE));
+            store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
+            maintenance = TelemetryMaintenanceJob.start(store.telemetry(), storeSettings.maintenanceInterval(), CLOCK);
         } catch (RuntimeException e) {
             LOG.error("The database in {} could not be opened", dataFolder.path(), e);
             storeFailure = e.getMessage();
@@ -59,7 +72,14 @@ public final class HashdeskApp extends Application {
         } else {
             shellModel.showDatabaseUnavailable(storeFailure);
         }
-        ShellView shell = new ShellView(shellModel);
+        FleetOverviewViewModel overview = new FleetOverviewViewModel(CLOCK);
+        Map<Section, SectionScreen> screens = new EnumMap<>(Section.class);
+        screens.put(Section.FLEET, new SectionScreen(new FleetOverviewView(overview).root(), overview.hasMinersProperty()));
+        if (store != null) {
+            fleetRefresh = new LiveRefresh<>("fleet-summary", () -> store.telemetry().fleetSummary(CLOCK.instant()),
+                    overview::update, FxExecutor.fx()).start(settings.fleetRefresh());
+        }
+        ShellView shell = new ShellView(shellModel, screens);
         Scene scene = new Scene(shell.root(), 1280, 800);
         Theme.style(scene);
 
@@ -73,6 +93,9 @@ public final class HashdeskApp extends Application {
 
     @Override
     public void stop() {
+        if (fleetRefresh != null) {
+            fleetRefresh.close();
+        }
         if (maintenance != null) {
             maintenance.close();
         }

@@ -1,15 +1,6 @@
 package io.hashdesk.core.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.hashdesk.core.settings.JsonSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,11 +22,7 @@ public record StoreSettings(Duration rawRetention, Duration fiveMinuteRetention,
                             Duration rollupGrace, Duration maxClockSkew, Duration staleAfter,
                             int maintenanceBatchSize, Duration maintenanceInterval) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .build();
+    private static final String DEFAULTS = "store-defaults.json";
 
     public StoreSettings {
         requirePositive(rawRetention, "rawRetention");
@@ -59,14 +46,7 @@ public record StoreSettings(Duration rawRetention, Duration fiveMinuteRetention,
 
     /** The bundled defaults. */
     public static StoreSettings defaults() {
-        try (InputStream in = StoreSettings.class.getResourceAsStream("store-defaults.json")) {
-            if (in == null) {
-                throw new IllegalStateException("store-defaults.json is missing from the core jar");
-            }
-            return JSON.readValue(in, StoreSettings.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Bundled store-defaults.json is unreadable", e);
-        }
+        return JsonSettings.defaults(StoreSettings.class, DEFAULTS);
     }
 
     /**
@@ -74,17 +54,7 @@ public record StoreSettings(Duration rawRetention, Duration fiveMinuteRetention,
      * no overrides. A malformed file is an error naming the file, never silently ignored.
      */
     public static StoreSettings withOverrides(Path overridesFile) {
-        StoreSettings defaults = defaults();
-        if (!Files.exists(overridesFile)) {
-            return defaults;
-        }
-        try {
-            ObjectNode merged = JSON.valueToTree(defaults);
-            merged.setAll((ObjectNode) JSON.readTree(overridesFile.toFile()));
-            return JSON.treeToValue(merged, StoreSettings.class);
-        } catch (IOException | ClassCastException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Store settings in " + overridesFile + " are invalid: " + e.getMessage(), e);
-        }
+        return JsonSettings.withOverrides(StoreSettings.class, DEFAULTS, overridesFile);
     }
 
     private static void requirePositive(Duration d, String name) {

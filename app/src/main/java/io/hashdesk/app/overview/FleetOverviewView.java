@@ -1,0 +1,70 @@
+package io.hashdesk.app.overview;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** The farm at a glance as TilesFX tiles, bound to {@link FleetOverviewViewModel}. */
+public final class FleetOverviewView {
+
+    private static final double TILE_WIDTH = 230;
+    private static final double TILE_HEIGHT = 170;
+    private static final double GAP = 14;
+    private static final Color TILE_BACKGROUND = Color.web("#161b22");
+    private static final Color HOT = Color.web("#f0883e");
+    /** Chip temperature from which the tile turns orange; the model's own limit is checked by the actions. */
+    private static final double WARM_CHIP_C = 85;
+
+    private final VBox root;
+
+    public FleetOverviewView(FleetOverviewViewModel viewModel) {
+        Tile hashrate = numberTile("Hashrate", "TH/s", 1, viewModel.hashrateThsProperty());
+        hashrate.setId("tile-hashrate");
+        Tile power = numberTile("Power", "kW", 1, viewModel.powerKilowattsProperty());
+        power.setId("tile-power");
+        Tile efficiency = numberTile("Efficiency", "J/TH", 1, viewModel.efficiencyJPerThProperty());
+        efficiency.setId("tile-efficiency");
+        Tile mining = numberTile("Miners mining", "", 0, viewModel.miningProperty());
+        mining.setId("tile-mining");
+        mining.descriptionProperty().bind(viewModel.statusBreakdownProperty());
+        Tile hottest = numberTile("Hottest chip", "°C", 0, viewModel.hottestChipCProperty());
+        hottest.setId("tile-hottest");
+        hottest.descriptionProperty().bind(viewModel.hottestMinerProperty());
+        hottest.setThreshold(WARM_CHIP_C);
+        viewModel.hottestChipCProperty().subscribe(t -> hottest.setValueColor(t.doubleValue() >= WARM_CHIP_C ? HOT : Tile.FOREGROUND));
+
+        FlowPane tiles = new FlowPane(GAP, GAP, hashrate, power, efficiency, mining, hottest);
+        tiles.setAlignment(Pos.TOP_LEFT);
+        Label freshness = new Label();
+        freshness.setId("overview-freshness");
+        freshness.getStyleClass().add("overview-freshness");
+        freshness.textProperty().bind(viewModel.freshnessProperty());
+        root = new VBox(GAP, tiles, freshness);
+        root.getStyleClass().add("fleet-overview");
+        root.setMaxHeight(Region.USE_PREF_SIZE);
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    private static Tile numberTile(String title, String unit, int decimals, ObservableValue<? extends Number> value) {
+        Tile tile = TileBuilder.create()
+                .skinType(Tile.SkinType.NUMBER)
+                .prefSize(TILE_WIDTH, TILE_HEIGHT)
+                .title(title)
+                .unit(unit)
+                .decimals(decimals)
+                .backgroundColor(TILE_BACKGROUND)
+                .animated(false)
+                .build();
+        value.subscribe(v -> tile.setValue(v.doubleValue()));
+        return tile;
+    }
+}

@@ -1,0 +1,114 @@
+package io.hashdesk.app.overview;
+
+import io.hashdesk.core.domain.MinerStatus;
+import io.hashdesk.core.store.FleetSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The farm at a glance, from the latest fleet summary: totals, efficiency, how many miners are mining or not,
+ * the hottest chip and how fresh the data is. Fed by a live refresh; touches no node.
+ */
+public final class FleetOverviewViewModel {
+
+    private final Clock clock;
+    private final ReadOnlyBooleanWrapper hasMiners = new ReadOnlyBooleanWrapper(this, "hasMiners");
+    private final ReadOnlyDoubleWrapper hashrateThs = new ReadOnlyDoubleWrapper(this, "hashrateThs");
+    private final ReadOnlyDoubleWrapper powerKilowatts = new ReadOnlyDoubleWrapper(this, "powerKilowatts");
+    private final ReadOnlyDoubleWrapper efficiencyJPerTh = new ReadOnlyDoubleWrapper(this, "efficiencyJPerTh");
+    private final ReadOnlyIntegerWrapper mining = new ReadOnlyIntegerWrapper(this, "mining");
+    private final ReadOnlyIntegerWrapper notMining = new ReadOnlyIntegerWrapper(this, "notMining");
+    private final ReadOnlyStringWrapper statusBreakdown = new ReadOnlyStringWrapper(this, "statusBreakdown", "");
+    private final ReadOnlyDoubleWrapper hottestChipC = new ReadOnlyDoubleWrapper(this, "hottestChipC");
+    private final ReadOnlyStringWrapper hottestMiner = new ReadOnlyStringWrapper(this, "hottestMiner", "");
+    private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper(this, "freshness", "No telemetry yet");
+
+    public FleetOverviewViewModel(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Takes a new summary; call on the FX thread. */
+    public void update(FleetSummary summary) {
+        hasMiners.set(summary.registeredMiners() > 0);
+        hashrateThs.set(summary.hashrateThs());
+        powerKilowatts.set(summary.powerWatts() / 1000.0);
+        efficiencyJPerTh.set(summary.efficiencyJPerTh() == null ? 0 : summary.efficiencyJPerTh());
+        mining.set(summary.count(MinerStatus.MINING));
+        notMining.set(summary.registeredMiners() - summary.count(MinerStatus.MINING));
+        statusBreakdown.set(breakdown(summary));
+        hottestChipC.set(summary.chipTempMaxC() == null ? 0 : summary.chipTempMaxC());
+        hottestMiner.set(summary.hottestChipMiner() == null ? "" : summary.hottestChipMiner().value());
+        freshness.set(freshness(summary.newestSnapshot(), summary.staleMiners()));
+    }
+
+    private static String breakdown(FleetSummary summary) {
+        StringBuilder text = new StringBuilder();
+        for (MinerStatus status : MinerStatus.values()) {
+            int n = summary.count(status);
+            if (n > 0 && status != MinerStatus.MINING) {
+                text.append(text.isEmpty() ? "" : " · ").append(n).append(' ')
+                        .append(status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+        }
+        return text.isEmpty() ? "all mining" : text.toString();
+    }
+
+    private String freshness(Instant newest, int stale) {
+        if (newest == null) {
+            return "No telemetry yet";
+        }
+        long seconds = Math.max(0, Duration.between(newest, clock.instant()).toSeconds());
+        String age = seconds < 120 ? seconds + " s ago" : (seconds / 60) + " min ago";
+        return "Newest reading " + age + (stale > 0 ? " · " + stale + " miner(s) not heard from recently" : "");
+    }
+
+    public ReadOnlyBooleanProperty hasMinersProperty() {
+        return hasMiners.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty hashrateThsProperty() {
+        return hashrateThs.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty powerKilowattsProperty() {
+        return powerKilowatts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty efficiencyJPerThProperty() {
+        return efficiencyJPerTh.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty miningProperty() {
+        return mining.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty notMiningProperty() {
+        return notMining.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusBreakdownProperty() {
+        return statusBreakdown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty hottestChipCProperty() {
+        return hottestChipC.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hottestMinerProperty() {
+        return hottestMiner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty freshnessProperty() {
+        return freshness.getReadOnlyProperty();
+    }
+}
