@@ -22,7 +22,9 @@ public class MinerAccessException extends Exception {
         /** The firmware does not offer the operation (route missing, command unanswered). */
         UNSUPPORTED(MinerStatus.UNKNOWN, false),
         /** The miner answered the request with an error or did not take a setting it was sent. */
-        REJECTED(MinerStatus.UNKNOWN, false);
+        REJECTED(MinerStatus.UNKNOWN, false),
+        /** The miner is refusing requests for a while (too many logins); waiting and trying again works. */
+        RATE_LIMITED(MinerStatus.UNKNOWN, true);
 
         private final MinerStatus statusWhenPolling;
         private final boolean transientFailure;

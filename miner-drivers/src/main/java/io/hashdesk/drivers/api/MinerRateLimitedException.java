@@ -13,7 +13,7 @@ public class MinerRateLimitedException extends MinerAccessException {
     private final Duration retryAfter;
 
     public MinerRateLimitedException(String message, Duration retryAfter) {
-        super(Failure.REJECTED, message);
+        super(Failure.RATE_LIMITED, message);
         this.retryAfter = Objects.requireNonNull(retryAfter, "retry after");
     }
 

@@ -69,7 +69,7 @@ public final class DriverMinerReader implements MinerReader, AutoCloseable {
     private static boolean worthTryingRpc(MinerAccessException.Failure failure) {
         return switch (failure) {
             case UNREACHABLE, MALFORMED_REPLY, UNSUPPORTED -> true;
-            case TIMEOUT, AUTH_FAILED, REJECTED -> false;
+            case TIMEOUT, AUTH_FAILED, REJECTED, RATE_LIMITED -> false;
         };
     }
 

@@ -141,7 +141,7 @@ public final class ProbeCommand {
             case UNREACHABLE, TIMEOUT -> UNREACHABLE;
             case AUTH_FAILED -> AUTH_FAILED;
             case MALFORMED_REPLY -> MALFORMED;
-            case UNSUPPORTED, REJECTED -> FAILED;
+            case UNSUPPORTED, REJECTED, RATE_LIMITED -> FAILED;
         };
     }
 
