@@ -1,0 +1,90 @@
+package io.hashdesk.drivers.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads fleet files into {@link FleetDefinition}s. Strict: unknown fields, wrong types and invalid values are
+ * refused with a {@link FleetDefinitionException} naming the field by its JSON path and the line it is on.
+ */
+public final class FleetDefinitionReader {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** How Jackson starts its message for a missing number field of a record. */
+    private static final String NULL_PRIMITIVE = "Cannot map `null` into type";
+
+    private FleetDefinitionReader() {
+    }
+
+    public static FleetDefinition read(Path file) {
+        String source = "fleet file " + file.toAbsolutePath();
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, source);
+        } catch (NoSuchFileException e) {
+            throw new FleetDefinitionException(source, "", "file does not exist", e);
+        } catch (IOException e) {
+            throw new FleetDefinitionException(source, "", "could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a definition from a stream; {@code source} names it in error messages. */
+    public static FleetDefinition read(InputStream in, String source) throws IOException {
+        try {
+            return JSON.readValue(in, FleetDefinition.class);
+        } catch (JsonProcessingException e) {
+            String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new FleetDefinitionException(source, field, problemOf(e) + line, e);
+        }
+    }
+
+    /** "rooms[1].groups[0].count" from Jackson's reference chain. */
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String problemOf(JsonProcessingException e) {
+        Throwable cause = e.getCause();
+        if (e instanceof ValueInstantiationException && cause instanceof IllegalArgumentException) {
+            return cause.getMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "' (expected one of "
+                    + unknown.getKnownPropertyIds() + ")";
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith(NULL_PRIMITIVE)) {
+            return "required field is missing";
+        }
+        if (e instanceof InvalidTypeIdException type) {
+            return "unknown fault type '" + type.getTypeId() + "'";
+        }
+        return e.getOriginalMessage();
+    }
+}

@@ -1,0 +1,73 @@
+package io.hashdesk.drivers.sim.server;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hashdesk.drivers.sim.FleetDefinition;
+import io.hashdesk.drivers.sim.FleetDefinitionReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a simulated farm as its own process, for the demo and for benchmarks that poll it from another process:
+ * {@code --farm <file> --endpoints-out <file> [--speed 1] [--scale N] [--http-base P --rpc-base P] [--no-rpc]}.
+ * Writes every miner's address as JSON to the endpoints file once all ports are open, then serves until killed.
+ */
+public final class SimulatorMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorMain.class);
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Map<String, String> options = options(args);
+        String farm = options.get("--farm");
+        String out = options.get("--endpoints-out");
+        if (farm == null || out == null) {
+            throw new IllegalArgumentException("usage: --farm <fleet file> --endpoints-out <file> [--speed <x>]"
+                    + " [--scale <units>] [--http-base <port> --rpc-base <port>] [--no-rpc]");
+        }
+        FleetDefinition definition = FleetDefinitionReader.read(Path.of(farm));
+        if (options.containsKey("--scale")) {
+            definition = definition.scaledTo(Integer.parseInt(options.get("--scale")));
+        }
+        ServerOptions serverOptions = ServerOptions.defaults().withRpc(!options.containsKey("--no-rpc"));
+        if (options.containsKey("--http-base")) {
+            serverOptions = serverOptions.withFixedPorts(Integer.parseInt(options.get("--http-base")),
+                    Integer.parseInt(options.getOrDefault("--rpc-base", "0")));
+        }
+        double speed = Double.parseDouble(options.getOrDefault("--speed", "1"));
+        FarmSimulation simulation = FarmSimulation.start(definition, "fleet file " + farm, speed, serverOptions);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulation::close, "simulator-shutdown"));
+        Path endpoints = Path.of(out);
+        Path partial = endpoints.resolveSibling(endpoints.getFileName() + ".tmp");
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValue(partial.toFile(), simulation.endpoints());
+        // Readers wait for the file to appear, so it must appear complete.
+        Files.move(partial, endpoints, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        LOG.info("Serving {} simulated miners at {}x; endpoints in {}", simulation.endpoints().size(), speed,
+                endpoints.toAbsolutePath());
+        new CountDownLatch(1).await();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--no-rpc")) {
+                options.put(args[i], "");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i], args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+            }
+        }
+        return options;
+    }
+}
