@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -48,6 +49,8 @@ public final class FleetOverviewView {
         root = new VBox(GAP, tiles, freshness);
         root.getStyleClass().add("fleet-overview");
         root.setMaxHeight(Region.USE_PREF_SIZE);
+        // an overview reads from the top, not floating in the middle of a tall window
+        StackPane.setAlignment(root, Pos.TOP_LEFT);
     }
 
     public VBox root() {

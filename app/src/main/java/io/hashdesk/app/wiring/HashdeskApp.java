@@ -14,6 +14,7 @@ import io.hashdesk.core.store.FleetSummary;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.TelemetryMaintenanceJob;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class HashdeskApp extends Application {
     private FarmStore store;
     private LiveRefresh<FleetSummary> fleetRefresh;
     private TelemetryMaintenanceJob maintenance;
+    private DemoFarm demoFarm;
+    private MinerPolling polling;
     private String storeFailure;
 
     /** Runs on the launcher thread, not the FX thread: opening and migrating the database happens here. */
@@ -53,10 +56,25 @@ public final class HashdeskApp extends Application {
             StoreSettings storeSettings = StoreSettings.withOverrides(dataFolder.path().resolve(STORE_SETTINGS_FILE));
             store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
             maintenance = TelemetryMaintenanceJob.start(store.telemetry(), storeSettings.maintenanceInterval(), CLOCK);
+            startMiners();
         } catch (RuntimeException e) {
             LOG.error("The database in {} could not be opened", dataFolder.path(), e);
             storeFailure = e.getMessage();
         }
+    }
+
+    /** The demo farm (unless turned off) and the poller; a demo that cannot start leaves real polling running. */
+    private void startMiners() {
+        if (settings.demoFarm()) {
+            try {
+                demoFarm = DemoFarm.start(store.registry());
+            } catch (IOException | RuntimeException e) {
+                LOG.error("The demo farm could not start; polling only the registered miners", e);
+            }
+        } else {
+            DemoFarm.retire(store.registry());
+        }
+        polling = MinerPolling.start(store, dataFolder.path(), CLOCK);
     }
 
     @Override
@@ -95,6 +113,12 @@ public final class HashdeskApp extends Application {
     public void stop() {
         if (fleetRefresh != null) {
             fleetRefresh.close();
+        }
+        if (polling != null) {
+            polling.close();
+        }
+        if (demoFarm != null) {
+            demoFarm.close();
         }
         if (maintenance != null) {
             maintenance.close();
