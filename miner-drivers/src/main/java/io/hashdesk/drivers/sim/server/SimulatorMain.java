@@ -2,12 +2,14 @@ package io.hashdesk.drivers.sim.server;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hashdesk.drivers.sim.Fault;
 import io.hashdesk.drivers.sim.FleetDefinition;
 import io.hashdesk.drivers.sim.FleetDefinitionReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a simulated farm as its own process, for the demo and for benchmarks that poll it from another process:
- * {@code --farm <file> --endpoints-out <file> [--speed 1] [--scale N] [--http-base P --rpc-base P] [--no-rpc]}.
+ * {@code --farm <file> --endpoints-out <file> [--speed 1] [--scale N] [--http-base P --rpc-base P] [--no-rpc]
+ * [--slow-share F --slow-delay-ms D]}; the last pair makes a share F of the miners (evenly spread) answer D ms late,
+ * for benchmarks of how timeouts affect a poll cycle.
  * Writes every miner's address as JSON to the endpoints file once all ports are open, then serves until killed.
  */
 public final class SimulatorMain {
@@ -31,7 +35,8 @@ public final class SimulatorMain {
         String out = options.get("--endpoints-out");
         if (farm == null || out == null) {
             throw new IllegalArgumentException("usage: --farm <fleet file> --endpoints-out <file> [--speed <x>]"
-                    + " [--scale <units>] [--http-base <port> --rpc-base <port>] [--no-rpc]");
+                    + " [--scale <units>] [--http-base <port> --rpc-base <port>] [--no-rpc]"
+                    + " [--slow-share <0..1> --slow-delay-ms <ms>]");
         }
         FleetDefinition definition = FleetDefinitionReader.read(Path.of(farm));
         if (options.containsKey("--scale")) {
@@ -45,6 +50,10 @@ public final class SimulatorMain {
         double speed = Double.parseDouble(options.getOrDefault("--speed", "1"));
         FarmSimulation simulation = FarmSimulation.start(definition, "fleet file " + farm, speed, serverOptions);
         Runtime.getRuntime().addShutdownHook(new Thread(simulation::close, "simulator-shutdown"));
+        if (options.containsKey("--slow-share")) {
+            slowDown(simulation, Double.parseDouble(options.get("--slow-share")),
+                    Long.parseLong(options.getOrDefault("--slow-delay-ms", "10000")));
+        }
         Path endpoints = Path.of(out);
         Path partial = endpoints.resolveSibling(endpoints.getFileName() + ".tmp");
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -55,6 +64,22 @@ public final class SimulatorMain {
         LOG.info("Serving {} simulated miners at {}x; endpoints in {}", simulation.endpoints().size(), speed,
                 endpoints.toAbsolutePath());
         new CountDownLatch(1).await();
+    }
+
+    private static void slowDown(FarmSimulation simulation, double share, long delayMillis) {
+        if (share <= 0 || share > 1) {
+            throw new IllegalArgumentException("--slow-share must be in (0, 1], got " + share);
+        }
+        List<MinerEndpoint> endpoints = simulation.endpoints();
+        int slowed = 0;
+        for (int i = 0; i < endpoints.size(); i++) {
+            // evenly spread: miner i is slow when the running count of slow miners falls behind the share
+            if (slowed < Math.round((i + 1) * share)) {
+                simulation.server().inject(endpoints.get(i).minerId(), new Fault.SlowReply(delayMillis));
+                slowed++;
+            }
+        }
+        LOG.info("{} of {} simulated miners answer {} ms late", slowed, endpoints.size(), delayMillis);
     }
 
     private static Map<String, String> options(String[] args) {

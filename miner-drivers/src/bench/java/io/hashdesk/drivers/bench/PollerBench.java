@@ -1,0 +1,122 @@
+package io.hashdesk.drivers.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.domain.MinerAddress;
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.RackPosition;
+import io.hashdesk.core.domain.Room;
+import io.hashdesk.core.domain.Site;
+import io.hashdesk.core.polling.PollCycle;
+import io.hashdesk.core.polling.PollScheduler;
+import io.hashdesk.core.polling.PollSettings;
+import io.hashdesk.core.store.StoreSettings;
+import io.hashdesk.core.store.sqlite.SqliteFarmStore;
+import io.hashdesk.drivers.api.DriverOptions;
+import io.hashdesk.drivers.api.MinerCredentials;
+import io.hashdesk.drivers.cgminer.CgminerRpcDrivers;
+import io.hashdesk.drivers.polling.DriverMinerReader;
+import io.hashdesk.drivers.sim.server.MinerEndpoint;
+import io.hashdesk.drivers.vnish.VnishDrivers;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Polls a simulated farm (in a child process on loopback) with the real drivers, poller and store, cycle after
+ * cycle, and reports per cycle: wall time, CPU used by this process, and heap. The scheduler's clock is moved a
+ * minute between cycles so minute-apart cycles run back to back.
+ */
+final class PollerBench {
+
+    static final Duration INTERVAL = Duration.ofSeconds(60);
+    private static final int WARM_UP_CYCLES = 1;
+    /** Enough for failing miners' backoff and breakers to settle; the last {@link #STEADY_CYCLES} are steady state. */
+    private static final int MEASURED_CYCLES = 8;
+    static final int STEADY_CYCLES = 3;
+
+    record CycleFigures(double wallSeconds, double cpuSeconds, long ok, long failed, long deadlineExceeded,
+                        long skippedByBreaker, long heapUsedMib) {
+
+        double cpuShareOfOneCore() {
+            return cpuSeconds / INTERVAL.toSeconds();
+        }
+    }
+
+    private PollerBench() {
+    }
+
+    static List<CycleFigures> run(List<MinerEndpoint> farm, Path workDir) throws Exception {
+        ShiftedClock clock = new ShiftedClock();
+        Path db = workDir.resolve("poll-bench-" + System.nanoTime() + ".db");
+        List<CycleFigures> figures = new ArrayList<>();
+        try (SqliteFarmStore store = SqliteFarmStore.open(db, StoreSettings.defaults(), clock);
+             VnishDrivers web = new VnishDrivers(DriverOptions.defaults());
+             CgminerRpcDrivers rpc = new CgminerRpcDrivers(DriverOptions.defaults());
+             DriverMinerReader reader = new DriverMinerReader(web, rpc, m -> MinerCredentials.vnishDefault())) {
+            register(store, farm);
+            List<Miner> miners = store.registry().miners();
+            try (PollScheduler scheduler = new PollScheduler(reader, () -> miners, store.telemetry(), PollSettings.defaults(), clock)) {
+                OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                for (int cycle = 0; cycle < WARM_UP_CYCLES + MEASURED_CYCLES; cycle++) {
+                    long cpuBefore = os.getProcessCpuTime();
+                    long started = System.nanoTime();
+                    Optional<PollCycle> result = scheduler.pollDue();
+                    double wall = (System.nanoTime() - started) / 1e9;
+                    double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+                    PollCycle done = result.orElseThrow(() -> new IllegalStateException("no miner was due"));
+                    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+                    if (cycle >= WARM_UP_CYCLES) {
+                        figures.add(new CycleFigures(wall, cpu, done.metrics().ok(), done.metrics().failed(),
+                                done.metrics().deadlineExceeded(), done.metrics().skippedByOpenBreaker(), heap));
+                    }
+                    clock.advance(INTERVAL);
+                }
+            }
+        }
+        Files.deleteIfExists(db);
+        return figures;
+    }
+
+    private static void register(SqliteFarmStore store, List<MinerEndpoint> farm) {
+        store.registry().saveSite(new Site("bench", "Benchmark farm", ZoneOffset.UTC));
+        store.registry().saveRoom(new Room("hall", "bench", "Hall"));
+        int i = 0;
+        for (MinerEndpoint e : farm) {
+            int rpcPort = e.rpcPort() > 0 ? e.rpcPort() : MinerAddress.DEFAULT_RPC_PORT;
+            store.registry().saveMiner(new Miner(MinerId.of(e.minerId()), "bench",
+                    new RackPosition("hall", "R" + (i / 100 + 1), i % 100 / 10 + 1, i % 10 + 1),
+                    new MinerAddress(e.host(), e.httpPort(), rpcPort), "simulated", "Vnish", Optional.empty()));
+            i++;
+        }
+    }
+
+    static String describe(String scenario, List<CycleFigures> cycles) {
+        StringBuilder s = new StringBuilder(scenario).append('\n');
+        for (CycleFigures c : cycles) {
+            s.append(String.format(Locale.ROOT, "  cycle: %.2f s wall, %.2f s CPU (%.1f %% of one core per %d s), ok %d,"
+                            + " failed %d (deadline %d), behind open breaker %d, heap %d MiB%n", c.wallSeconds(),
+                    c.cpuSeconds(), 100 * c.cpuShareOfOneCore(), INTERVAL.toSeconds(), c.ok(), c.failed(),
+                    c.deadlineExceeded(), c.skippedByBreaker(), c.heapUsedMib()));
+        }
+        double meanCpu = cycles.stream().mapToDouble(CycleFigures::cpuShareOfOneCore).average().orElse(0);
+        s.append(String.format(Locale.ROOT, "  mean over all cycles: %.2f s per cycle, %.1f %% of one core;"
+                + " steady state (last %d): %.2f s per cycle%n", meanWall(cycles), 100 * meanCpu, STEADY_CYCLES,
+                meanWall(steady(cycles))));
+        return s.toString();
+    }
+
+    static List<CycleFigures> steady(List<CycleFigures> cycles) {
+        return cycles.subList(Math.max(0, cycles.size() - STEADY_CYCLES), cycles.size());
+    }
+
+    static double meanWall(List<CycleFigures> cycles) {
+        return cycles.stream().mapToDouble(CycleFigures::wallSeconds).average().orElse(0);
+    }
+}
