@@ -23,19 +23,26 @@ import java.util.Optional;
  */
 final class SettingsReadBack {
 
+    /** The firmware's {@code miner_state} while it tunes a preset. */
+    static final String AUTO_TUNING = "auto-tuning";
+
     private final ReplyNode miner;
     private final String runningPreset;
     private final Integer throttled;
+    private final String minerState;
 
     /**
      * @param settings      the {@code GET /settings} reply after the write
      * @param runningPreset {@code current_preset.name} from {@code /perf-summary}; {@code null} when not reported
      * @param throttled     {@code throttled} from {@code /status}; {@code null} when not read or not reported
+     * @param minerState    {@code miner_state} from {@code /status}; {@code null} when not read or not reported
      */
-    SettingsReadBack(ReplyNode settings, String runningPreset, Integer throttled) throws MalformedReplyException {
+    SettingsReadBack(ReplyNode settings, String runningPreset, Integer throttled, String minerState)
+            throws MalformedReplyException {
         this.miner = settings.requireObject().object("miner");
         this.runningPreset = runningPreset;
         this.throttled = throttled;
+        this.minerState = minerState;
     }
 
     /** One outcome per part of {@code change}, in the order of {@link SettingsPart}. */
@@ -68,13 +75,18 @@ final class SettingsReadBack {
         return outcomes;
     }
 
-    /** A preset counts as applied only when it is both configured and running now. */
+    /**
+     * A preset counts as applied only when it is configured, running now, and not still being auto-tuned (an
+     * untuned preset is configured at once but runs at its target only after tuning).
+     */
     private PartOutcome preset(String wanted, String request) throws MalformedReplyException {
         String configured = configuredPreset();
         boolean running = runningPreset == null || runningPreset.equals(wanted);
-        boolean applied = wanted != null && wanted.equals(configured) && running;
+        boolean tuning = AUTO_TUNING.equals(minerState);
+        boolean applied = wanted != null && wanted.equals(configured) && running && !tuning;
         return new PartOutcome(SettingsPart.PRESET, applied, request, "configured preset " + configured
-                + (runningPreset == null ? "" : ", running preset " + runningPreset));
+                + (runningPreset == null ? "" : ", running preset " + runningPreset)
+                + (tuning ? ", still auto-tuning" : ""));
     }
 
     private PartOutcome clocks(ManualClocks wanted) throws MalformedReplyException {

@@ -71,7 +71,8 @@ final class SummaryMapper {
 
     /**
      * The real-time hashrate, required: {@code hr_realtime} in the firmware's unit, or on 1.2.0-beta10, which lacks
-     * it, the deprecated {@code instant_hashrate}, which real data shows in TH/s.
+     * it, the deprecated {@code instant_hashrate}, which real data shows one unit up (TH/s where {@code hr_measure}
+     * is GH/s on SHA-256; so GH/s on a Scrypt miner reporting MH/s).
      */
     private static Double hashrate(ReplyNode miner, HashrateUnit unit, String field, String thsFallback)
             throws MalformedReplyException {
@@ -89,7 +90,8 @@ final class SummaryMapper {
         if (value != null) {
             return unit.toThs(value);
         }
-        return miner.optionalDouble(thsFallback);
+        Double deprecated = miner.optionalDouble(thsFallback);
+        return deprecated == null ? null : unit.thousandfold().toThs(deprecated);
     }
 
     private static List<HashboardReading> boards(List<ReplyNode> chains, HashrateUnit unit)

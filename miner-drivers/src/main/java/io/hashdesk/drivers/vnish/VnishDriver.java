@@ -148,11 +148,16 @@ public final class VnishDriver implements MinerDriver {
         if (restartRequired) {
             restartMining(deadline);
         }
-        Integer throttled = change.throttlePercent() == null ? null
-                : http.get("/status", MinerOperation.THROTTLE, Access.OPEN, deadline).requireObject()
-                        .optionalInt("throttled");
+        ReplyNode status = change.throttlePercent() == null && presetRequest == null ? null
+                : http.get("/status", primaryOperation(change), Access.OPEN, deadline).requireObject();
+        Integer throttled = status == null ? null : status.optionalInt("throttled");
+        String minerState = status == null ? null : status.optionalText("miner_state");
+        // an untuned preset is configured at once but the miner auto-tunes it before it runs at its target
+        String requested = presetName;
+        boolean presetUntuned = requested != null && !PowerPreset.MANUAL.equals(requested)
+                && presets(deadline).stream().noneMatch(p -> p.name().equals(requested) && p.tuned());
         SettingsReadBack readBack = new SettingsReadBack(settings(primaryOperation(change), deadline),
-                runningPreset(deadline), throttled);
+                runningPreset(deadline), throttled, presetUntuned ? SettingsReadBack.AUTO_TUNING : minerState);
         outcomes.addAll(readBack.outcomes(change, presetName, presetRequest));
         AppliedSettings applied = new AppliedSettings(outcomes, restartRequired, restartRequired, rebootRequired);
         LOG.info("{}: settings change read back as {}", address.host(), applied.parts());

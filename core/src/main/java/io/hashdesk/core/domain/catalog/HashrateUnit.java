@@ -36,6 +36,11 @@ public enum HashrateUnit {
         return valueThs / ths;
     }
 
+    /** The unit a thousand times this one (GH/s for MH/s); PH/s is the largest. */
+    public HashrateUnit thousandfold() {
+        return this == PH_S ? PH_S : values()[ordinal() + 1];
+    }
+
     /** The unit written as firmware writes it ({@code "GH/s"}, {@code "mh/s"}, {@code "TH"}); empty if unknown. */
     public static Optional<HashrateUnit> parse(String text) {
         if (text == null) {
