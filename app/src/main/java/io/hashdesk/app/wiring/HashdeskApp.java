@@ -51,7 +51,8 @@ public final class HashdeskApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                 LOG.error("Uncaught failure on thread {}", thread.getName(), error));
         dataFolder = DataFolder.forCurrentUser();
-        settings = LaunchOptions.apply(getParameters().getRaw(), AppSettings.load(dataFolder.path()));
+        settings = LaunchOptions.apply(getParameters().getRaw(), System.getProperty(LaunchOptions.DEMO_FARM_PROPERTY),
+                AppSettings.load(dataFolder.path()));
         try {
             StoreSettings storeSettings = StoreSettings.withOverrides(dataFolder.path().resolve(STORE_SETTINGS_FILE));
             store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);

@@ -21,14 +21,22 @@ class LaunchOptionsTest {
         AppSettings defaults = AppSettings.load(dataFolder);
         assertTrue(defaults.demoFarm());
         assertEquals(Duration.ofSeconds(2), defaults.fleetRefresh());
-        assertFalse(LaunchOptions.apply(List.of("--real-miners"), defaults).demoFarm());
-        assertTrue(LaunchOptions.apply(List.of("--real-miners", "--demo-farm"), defaults).demoFarm());
+        assertFalse(LaunchOptions.apply(List.of("--real-miners"), null, defaults).demoFarm());
+        assertTrue(LaunchOptions.apply(List.of("--real-miners", "--demo-farm"), null, defaults).demoFarm());
+    }
+
+    @Test
+    void theSystemPropertyTurnsTheDemoOffAndAnEmptyOneLeavesItToTheSettings() {
+        AppSettings defaults = AppSettings.load(dataFolder);
+        assertFalse(LaunchOptions.apply(List.of(), "false", defaults).demoFarm());
+        assertTrue(LaunchOptions.apply(List.of(), "", defaults).demoFarm());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.apply(List.of(), "no", defaults));
     }
 
     @Test
     void anUnknownOptionIsRefusedNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LaunchOptions.apply(List.of("--real"), AppSettings.load(dataFolder)));
+                () -> LaunchOptions.apply(List.of("--real"), null, AppSettings.load(dataFolder)));
         assertTrue(e.getMessage().contains("--real-miners"), e.getMessage());
     }
 

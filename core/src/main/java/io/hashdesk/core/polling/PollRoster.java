@@ -62,16 +62,22 @@ final class PollRoster {
         return dropped;
     }
 
-    /** Removes and returns the miners due at {@code now}, most overdue first. */
+    /**
+     * Removes and returns the miners due at {@code now}: those whose last poll failed first (their reads are the
+     * likeliest to run into the deadline, so they should start first and overlap the healthy ones rather than hold
+     * up the end of the tick), then the rest, most overdue first.
+     */
     List<MinerState> takeDue(Instant now) {
-        List<MinerState> due = new ArrayList<>();
+        List<MinerState> failing = new ArrayList<>();
+        List<MinerState> healthy = new ArrayList<>();
         while (!queue.isEmpty() && !queue.peek().due().isAfter(now)) {
             MinerState head = queue.poll();
             if (states.get(head.miner().id()) == head) {
-                due.add(head);
+                (head.health() != null && head.health().consecutiveFailures() > 0 ? failing : healthy).add(head);
             }
         }
-        return due;
+        failing.addAll(healthy);
+        return failing;
     }
 
     /**

@@ -44,7 +44,8 @@ final class PollRound {
     PollRound(MinerReader reader, Executor threads, PollSettings settings, Clock clock, BooleanSupplier closing) {
         this.reader = reader;
         this.threads = threads;
-        this.permits = new Semaphore(settings.maxConcurrency());
+        // fair, so reads start in the order the round launches them (troubled miners first)
+        this.permits = new Semaphore(settings.maxConcurrency(), true);
         this.clock = clock;
         this.timeoutNanos = settings.perMinerTimeout().toNanos();
         this.timeoutWords = words(settings.perMinerTimeout());
