@@ -2,14 +2,10 @@ package io.hashdesk.drivers.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.hashdesk.core.settings.JsonFileProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +26,6 @@ public final class FleetDefinitionReader {
             .build();
 
     /** How Jackson starts its message for a missing number field of a record. */
-    private static final String NULL_PRIMITIVE = "Cannot map `null` into type";
 
     private FleetDefinitionReader() {
     }
@@ -51,40 +46,9 @@ public final class FleetDefinitionReader {
         try {
             return JSON.readValue(in, FleetDefinition.class);
         } catch (JsonProcessingException e) {
-            String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new FleetDefinitionException(source, field, problemOf(e) + line, e);
+            throw new FleetDefinitionException(source, JsonFileProblem.field(e), JsonFileProblem.describe(e), e);
         }
     }
 
-    /** "rooms[1].groups[0].count" from Jackson's reference chain. */
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
 
-    private static String problemOf(JsonProcessingException e) {
-        Throwable cause = e.getCause();
-        if (e instanceof ValueInstantiationException && cause instanceof IllegalArgumentException) {
-            return cause.getMessage();
-        }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "' (expected one of "
-                    + unknown.getKnownPropertyIds() + ")";
-        }
-        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith(NULL_PRIMITIVE)) {
-            return "required field is missing";
-        }
-        if (e instanceof InvalidTypeIdException type) {
-            return "unknown fault type '" + type.getTypeId() + "'";
-        }
-        return e.getOriginalMessage();
-    }
 }

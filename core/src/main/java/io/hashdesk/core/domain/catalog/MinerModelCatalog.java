@@ -1,15 +1,10 @@
 package io.hashdesk.core.domain.catalog;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hashdesk.core.settings.JsonFileProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,7 +34,6 @@ public final class MinerModelCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(MinerModelCatalog.class);
     private static final double PERCENT = 100.0;
     /** How Jackson starts its message for a record field absent from the JSON. */
-    private static final String MISSING_PROPERTY = "Missing creator property";
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -123,8 +117,7 @@ public final class MinerModelCatalog {
         try {
             return JSON.readValue(in, type);
         } catch (JsonProcessingException e) {
-            String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-            throw new ModelCatalogException(source, field, problemOf(e) + lineOf(e), e);
+            throw new ModelCatalogException(source, JsonFileProblem.field(e), JsonFileProblem.describe(e), e);
         }
     }
 
@@ -201,39 +194,6 @@ public final class MinerModelCatalog {
         return "models[" + index + "]." + name;
     }
 
-    /** "models[2].safeLimits.voltageMaxVolts" from Jackson's reference chain. */
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
 
-    /** Our own validation sentence when a record constructor refused the value, else the parser's. */
-    private static String problemOf(JsonProcessingException e) {
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause) {
-            return cause.getMessage();
-        }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field '" + unknown.getPropertyName() + "' (expected one of "
-                    + unknown.getKnownPropertyIds() + ")";
-        }
-        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith(MISSING_PROPERTY)) {
-            return "required field is missing";
-        }
-        if (e instanceof StreamReadException || e.getCause() instanceof StreamReadException) {
-            return "not valid JSON: " + e.getOriginalMessage();
-        }
-        return e.getOriginalMessage();
-    }
 
-    private static String lineOf(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        return at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    }
 }
