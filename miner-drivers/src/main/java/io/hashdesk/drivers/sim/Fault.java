@@ -44,7 +44,11 @@ public sealed interface Fault {
     record WrongPassword() implements Fault {
     }
 
-    /** JSON replies arrive broken (HTTP: cut mid-object; RPC: the BMMiner missing-comma defect). */
+    /**
+     * JSON replies arrive broken. HTTP: cut mid-object. RPC: the BMMiner missing-comma defect between rows
+     * ({@code }{}), which clients repair; a reply with a single row ({@code summary}) has no row boundary, so it
+     * loses the comma between its sections instead, which no client can repair: the driver must report it.
+     */
     record MalformedJson() implements Fault {
     }
 

@@ -57,7 +57,10 @@ final class RpcListener {
         out.flush();
     }
 
-    /** The defect pyasic repairs in BMMiner replies: two objects with no comma between them. */
+    /**
+     * The defect pyasic repairs in BMMiner replies: two objects with no comma between them. A single-row reply has
+     * no such boundary and gets an unrepairable missing comma between sections (see {@link Fault.MalformedJson}).
+     */
     private static String breakJson(String reply) {
         int at = reply.indexOf("},{");
         if (at >= 0) {
