@@ -75,7 +75,12 @@ public final class HashdeskApp extends Application {
         } else {
             DemoFarm.retire(store.registry());
         }
-        polling = MinerPolling.start(store, dataFolder.path(), CLOCK);
+        try {
+            polling = MinerPolling.start(store, dataFolder.path(), CLOCK);
+        } catch (RuntimeException e) {
+            // the store and the screens still work; the log says why nothing is being polled
+            LOG.error("Polling could not start: {}", e.getMessage(), e);
+        }
     }
 
     @Override
