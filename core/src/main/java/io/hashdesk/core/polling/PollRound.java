@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Reads a set of due miners concurrently, one virtual thread each, at most {@code maxConcurrency} reads in
- * flight, and returns when every read has finished or been abandoned at the per-miner deadline. The deadline is
+ * flight per lane (miners whose last read timed out have their own lane, with the shorter {@code timedOutTimeout}),
+ * and returns when every read has finished or been abandoned at its deadline. The deadline is
  * enforced here, not trusted to the driver: a read that overruns it is interrupted, recorded as a timeout and
  * its concurrency slot handed on, so a hung reader never holds up the round for longer than the deadline.
  *
@@ -33,10 +35,9 @@ final class PollRound {
 
     private final MinerReader reader;
     private final Executor threads;
-    private final Semaphore permits;
     private final Clock clock;
-    private final long timeoutNanos;
-    private final String timeoutWords;
+    private final Lane healthyLane;
+    private final Lane timedOutLane;
     private final BooleanSupplier closing;
     /** Reads abandoned at their deadline whose thread may still be inside the driver. */
     private final Map<MinerId, Attempt> abandoned = new HashMap<>();
@@ -44,12 +45,36 @@ final class PollRound {
     PollRound(MinerReader reader, Executor threads, PollSettings settings, Clock clock, BooleanSupplier closing) {
         this.reader = reader;
         this.threads = threads;
-        // fair, so reads start in the order the round launches them (troubled miners first)
-        this.permits = new Semaphore(settings.maxConcurrency(), true);
         this.clock = clock;
-        this.timeoutNanos = settings.perMinerTimeout().toNanos();
-        this.timeoutWords = words(settings.perMinerTimeout());
+        this.healthyLane = new Lane(settings.maxConcurrency(), settings.perMinerTimeout());
+        Duration shorter = settings.timedOutTimeout().compareTo(settings.perMinerTimeout()) < 0
+                ? settings.timedOutTimeout() : settings.perMinerTimeout();
+        this.timedOutLane = new Lane(settings.maxConcurrency(), shorter);
         this.closing = closing;
+    }
+
+    /**
+     * Slots and deadline for one kind of read. Miners whose last read timed out get their own lane with a shorter
+     * deadline: hung miners then neither hold the healthy miners' slots nor keep the round waiting a full deadline.
+     */
+    private static final class Lane {
+        /** Fair, so reads start in the order the round launches them. */
+        final Semaphore permits;
+        final long timeoutNanos;
+        final String timeoutWords;
+
+        Lane(int slots, Duration timeout) {
+            this.permits = new Semaphore(slots, true);
+            this.timeoutNanos = timeout.toNanos();
+            this.timeoutWords = words(timeout);
+        }
+    }
+
+    private Lane laneFor(MinerState state) {
+        MinerHealth health = state.health();
+        boolean timedOut = health != null && health.consecutiveFailures() > 0
+                && health.lastFailure().map(f -> f.kind() == Failure.TIMEOUT).orElse(false);
+        return timedOut ? timedOutLane : healthyLane;
     }
 
     /**
@@ -61,22 +86,24 @@ final class PollRound {
         abandoned.values().removeIf(a -> a.threadDone);
         List<PollOutcome> outcomes = new ArrayList<>(due.size());
         List<Attempt> launched = new ArrayList<>(due.size());
-        Queue<Attempt> started = new ConcurrentLinkedQueue<>();
+        Map<Lane, Queue<Attempt>> started = Map.of(healthyLane, new ConcurrentLinkedQueue<>(),
+                timedOutLane, new ConcurrentLinkedQueue<>());
         BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
         for (MinerState state : due) {
             if (abandoned.containsKey(state.miner().id())) {
                 Instant now = clock.instant();
                 outcomes.add(PollOutcome.failed(state, now, new PollFailure(Failure.TIMEOUT,
-                        "the previous read, abandoned after " + timeoutWords + ", has still not returned", now),
+                        "the previous read, abandoned at its deadline, has still not returned", now),
                         false, false));
             } else {
-                Attempt attempt = new Attempt(state, started, finished);
+                Lane lane = laneFor(state);
+                Attempt attempt = new Attempt(state, lane, started.get(lane), finished);
                 launched.add(attempt);
                 threads.execute(attempt);
             }
         }
         try {
-            awaitAll(launched.size(), started, finished, outcomes);
+            awaitAll(launched.size(), started.values(), finished, outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             launched.forEach(a -> a.settle(null));
@@ -87,23 +114,19 @@ final class PollRound {
         return outcomes;
     }
 
-    /** Waits for the attempts to finish, abandoning the oldest started one whenever its deadline passes. */
-    private void awaitAll(int pending, Queue<Attempt> started, BlockingQueue<Attempt> finished,
+    /** Waits for the attempts to finish, abandoning a started one whenever its deadline passes. */
+    private void awaitAll(int pending, Collection<Queue<Attempt>> started, BlockingQueue<Attempt> finished,
                           List<PollOutcome> outcomes) throws InterruptedException {
         while (pending > 0) {
-            Attempt oldest = started.peek();
-            while (oldest != null && oldest.settled.get()) {
-                started.poll();
-                oldest = started.peek();
-            }
-            // Deadlines expire in start order because every read gets the same timeout. With nothing started,
-            // nothing can expire sooner than one timeout from now.
-            long waitNanos = oldest == null ? timeoutNanos : oldest.startNanos + timeoutNanos - System.nanoTime();
-            if (oldest != null && waitNanos <= 0) {
-                started.poll();
-                if (oldest.expire()) {
-                    outcomes.add(oldest.outcome);
-                    abandoned.put(oldest.state.miner().id(), oldest);
+            Attempt next = earliestDeadline(started);
+            // Within a lane deadlines expire in start order (one timeout per lane), so the earliest deadline is at
+            // the head of one lane's queue. With nothing started, nothing expires sooner than the longest timeout.
+            long waitNanos = next == null ? healthyLane.timeoutNanos : next.deadlineNanos() - System.nanoTime();
+            if (next != null && waitNanos <= 0) {
+                next.started.poll();
+                if (next.expire()) {
+                    outcomes.add(next.outcome);
+                    abandoned.put(next.state.miner().id(), next);
                     pending--;
                 }
                 continue;
@@ -115,6 +138,21 @@ final class PollRound {
                 done = finished.poll();
             }
         }
+    }
+
+    private static Attempt earliestDeadline(Collection<Queue<Attempt>> started) {
+        Attempt next = null;
+        for (Queue<Attempt> lane : started) {
+            Attempt head = lane.peek();
+            while (head != null && head.settled.get()) {
+                lane.poll();
+                head = lane.peek();
+            }
+            if (head != null && (next == null || head.deadlineNanos() - next.deadlineNanos() < 0)) {
+                next = head;
+            }
+        }
+        return next;
     }
 
     private static void addIfAny(List<PollOutcome> outcomes, PollOutcome outcome) {
@@ -129,7 +167,8 @@ final class PollRound {
         final MinerState state;
         final AtomicBoolean settled = new AtomicBoolean();
         private final AtomicBoolean permitHeld = new AtomicBoolean();
-        private final Queue<Attempt> started;
+        private final Lane lane;
+        final Queue<Attempt> started;
         private final BlockingQueue<Attempt> finished;
         private volatile Thread thread;
         volatile long startNanos;
@@ -138,8 +177,9 @@ final class PollRound {
         /** Written by whoever settled the attempt; {@code null} when it was dropped without a result. */
         volatile PollOutcome outcome;
 
-        Attempt(MinerState state, Queue<Attempt> started, BlockingQueue<Attempt> finished) {
+        Attempt(MinerState state, Lane lane, Queue<Attempt> started, BlockingQueue<Attempt> finished) {
             this.state = state;
+            this.lane = lane;
             this.started = started;
             this.finished = finished;
         }
@@ -148,7 +188,7 @@ final class PollRound {
         public void run() {
             thread = Thread.currentThread();
             try {
-                permits.acquire();
+                lane.permits.acquire();
                 permitHeld.set(true);
                 if (settled.get()) {
                     return;
@@ -169,6 +209,10 @@ final class PollRound {
             }
         }
 
+        long deadlineNanos() {
+            return startNanos + lane.timeoutNanos;
+        }
+
         private void finishWith(PollOutcome result) {
             if (settle(result)) {
                 finished.add(this);
@@ -186,7 +230,7 @@ final class PollRound {
         /** Gives up on the read at its deadline; false if it finished meanwhile. */
         boolean expire() {
             Instant now = clock.instant();
-            PollFailure timeout = new PollFailure(Failure.TIMEOUT, "no answer within " + timeoutWords
+            PollFailure timeout = new PollFailure(Failure.TIMEOUT, "no answer within " + lane.timeoutWords
                     + "; the poller gave up on the read", now);
             if (!settle(PollOutcome.failed(state, startedAt, timeout, true, false))) {
                 return false;
@@ -198,7 +242,7 @@ final class PollRound {
 
         private void returnPermit() {
             if (permitHeld.compareAndSet(true, false)) {
-                permits.release();
+                lane.permits.release();
             }
         }
 

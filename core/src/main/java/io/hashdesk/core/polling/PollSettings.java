@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param hotChipTempC              a chip at or above this temperature puts the miner on the trouble interval
  * @param perMinerTimeout           the poller abandons a read that has not returned this long after it started,
  *                                  whatever the driver's own request timeouts say
+ * @param timedOutTimeout           the shorter deadline (never longer than {@code perMinerTimeout}) for a miner
+ *                                  whose last read timed out; such reads run in
+ *                                  their own pool of {@code maxConcurrency} slots, so hung miners can neither hold
+ *                                  the healthy ones' slots nor stretch the tick by a full {@code perMinerTimeout}
  * @param maxConcurrency            reads in flight at once, so a large farm does not open a socket per miner
  * @param tickInterval              how often the poller looks for miners that are due
  * @param inventoryRefreshInterval  how often the registry is re-read for added, changed and removed miners
@@ -35,7 +39,8 @@ import java.util.Objects;
  * @param summaryLogInterval        the one-line activity summary is logged at most this often
  */
 public record PollSettings(Duration interval, Duration troubleInterval, Map<String, Duration> minerIntervals,
-                           double hotChipTempC, Duration perMinerTimeout, int maxConcurrency, Duration tickInterval,
+                           double hotChipTempC, Duration perMinerTimeout, Duration timedOutTimeout, int maxConcurrency,
+                           Duration tickInterval,
                            Duration inventoryRefreshInterval, Duration backoffInitial, Duration backoffMax,
                            double backoffMultiplier, double backoffJitter, Duration nonTransientBackoff,
                            int breakerFailureThreshold, Duration breakerOpenDuration,
@@ -50,6 +55,7 @@ public record PollSettings(Duration interval, Duration troubleInterval, Map<Stri
         requirePositive(interval, "interval");
         requirePositive(troubleInterval, "troubleInterval");
         requirePositive(perMinerTimeout, "perMinerTimeout");
+        requirePositive(timedOutTimeout, "timedOutTimeout");
         requirePositive(tickInterval, "tickInterval");
         requirePositive(inventoryRefreshInterval, "inventoryRefreshInterval");
         requirePositive(backoffInitial, "backoffInitial");

@@ -4,6 +4,7 @@ import static io.hashdesk.core.polling.Fleet.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hashdesk.core.domain.MinerAccessException;
 import io.hashdesk.core.domain.MinerAccessException.Failure;
 import io.hashdesk.core.domain.MinerStatus;
 import io.hashdesk.core.domain.TelemetrySnapshot;
@@ -83,6 +84,31 @@ class PollDeadlineTest {
             release.countDown();
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void aMinerWhoseLastReadTimedOutGetsTheShorterDeadlineInItsOwnLaneAndBlocksNoHealthySlot() {
+        AtomicInteger reads = new AtomicInteger();
+        try (FakeFarm farm = new FakeFarm(2, Fleet.settings("""
+                {"perMinerTimeout": "PT10S", "timedOutTimeout": "PT0.3S", "maxConcurrency": 1,
+                 "backoffJitter": 0.0, "backoffInitial": "PT15S"}"""))) {
+            farm.reader.set(id(0), m -> {
+                if (reads.incrementAndGet() == 1) {
+                    throw new MinerAccessException(Failure.TIMEOUT, "the driver's request timed out");
+                }
+                new CountDownLatch(1).await();
+                throw new AssertionError("unreachable: the latch is never released");
+            });
+            farm.scheduler.pollDue().orElseThrow();
+            farm.clock.advance(Duration.ofSeconds(60));
+
+            PollCycle second = farm.scheduler.pollDue().orElseThrow();
+
+            assertEquals(1, second.metrics().ok(), "the healthy miner had its own slot");
+            assertEquals(1, second.metrics().deadlineExceeded());
+            PollFailure failure = farm.scheduler.health(id(0)).orElseThrow().lastFailure().orElseThrow();
+            assertTrue(failure.message().contains("300 ms"), "abandoned at the short deadline: " + failure.message());
         }
     }
 
