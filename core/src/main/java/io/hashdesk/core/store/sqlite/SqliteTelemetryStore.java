@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,7 +227,8 @@ final class SqliteTelemetryStore implements TelemetryStore {
         Double hottest = null;
         MinerId hottestMiner = null;
         Instant newest = null;
-        for (MinerId id : directory.activeIds()) {
+        Set<MinerId> registered = directory.activeIds();
+        for (MinerId id : registered) {
             TelemetrySnapshot s = latest.get(id);
             if (s == null) {
                 statusCounts.merge(MinerStatus.UNKNOWN, 1, Integer::sum);
@@ -245,7 +247,7 @@ final class SqliteTelemetryStore implements TelemetryStore {
                 hottestMiner = id;
             }
         }
-        return new FleetSummary(directory.activeIds().size(), statusCounts, stale, hashrate, power, hottest,
+        return new FleetSummary(registered.size(), statusCounts, stale, hashrate, power, hottest,
                 hottestMiner, newest);
     }
 
