@@ -44,8 +44,9 @@ final class CycleTally {
         }
     }
 
-    PollMetrics metrics(Duration cycleTime, Duration ingestTime, long ingestRejected, long ingestLost) {
+    PollMetrics metrics(Duration cycleTime, long carriedOver, Duration ingestTime, long ingestRejected,
+                        long ingestLost) {
         return new PollMetrics(1, cycleTime, cycleTime, polled, ok, failedByKind, deadlineExceeded, skipped, late,
-                maxQueueLag, ingestTime, ingestRejected, ingestLost);
+                carriedOver, maxQueueLag, ingestTime, ingestRejected, ingestLost);
     }
 }

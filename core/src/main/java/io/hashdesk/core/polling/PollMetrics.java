@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param deadlineExceeded     reads the poller abandoned at its own per-miner deadline (also counted as TIMEOUT)
  * @param skippedByOpenBreaker miners not read because their breaker was open; their status was recorded
  * @param late                 reads that started more than {@link PollSettings#lateAfter()} after they were due
+ * @param carriedOver          reads still running, as stragglers, when the cycle was stored; each one's outcome
+ *                             is stored and counted with a later cycle
  * @param maxQueueLag          the longest any miner waited past its due time before its read started
  * @param ingestTime           time spent in the store's ingest
  * @param ingestRejected       snapshots the store refused (the report names each, see the log)
@@ -27,11 +29,11 @@ import java.util.Objects;
  */
 public record PollMetrics(long cycles, Duration cycleTime, Duration longestCycle, long polled, long ok,
                           Map<Failure, Long> failedByKind, long deadlineExceeded, long skippedByOpenBreaker,
-                          long late, Duration maxQueueLag, Duration ingestTime, long ingestRejected,
+                          long late, long carriedOver, Duration maxQueueLag, Duration ingestTime, long ingestRejected,
                           long ingestLost) {
 
     private static final PollMetrics NONE = new PollMetrics(0, Duration.ZERO, Duration.ZERO, 0, 0, Map.of(), 0, 0,
-            0, Duration.ZERO, Duration.ZERO, 0, 0);
+            0, 0, Duration.ZERO, Duration.ZERO, 0, 0);
 
     public PollMetrics {
         Objects.requireNonNull(cycleTime, "cycle time");
@@ -67,7 +69,7 @@ public record PollMetrics(long cycles, Duration cycleTime, Duration longestCycle
         return new PollMetrics(cycles + other.cycles, cycleTime.plus(other.cycleTime),
                 max(longestCycle, other.longestCycle), polled + other.polled, ok + other.ok, failures,
                 deadlineExceeded + other.deadlineExceeded, skippedByOpenBreaker + other.skippedByOpenBreaker,
-                late + other.late, max(maxQueueLag, other.maxQueueLag), ingestTime.plus(other.ingestTime),
+                late + other.late, carriedOver + other.carriedOver, max(maxQueueLag, other.maxQueueLag), ingestTime.plus(other.ingestTime),
                 ingestRejected + other.ingestRejected, ingestLost + other.ingestLost);
     }
 

@@ -90,6 +90,12 @@ final class PollRoster {
         }
     }
 
+    /** Whether {@code miner} is still polled with the same address and credentials. */
+    boolean isCurrent(Miner miner) {
+        MinerState known = states.get(miner.id());
+        return known != null && sameConnection(known.miner(), miner);
+    }
+
     int size() {
         return states.size();
     }

@@ -8,209 +8,328 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads a set of due miners concurrently, one virtual thread each, at most {@code maxConcurrency} reads in
- * flight per lane (miners whose last read timed out have their own lane, with the shorter {@code timedOutTimeout}),
- * and returns when every read has finished or been abandoned at its deadline. The deadline is
- * enforced here, not trusted to the driver: a read that overruns it is interrupted, recorded as a timeout and
- * its concurrency slot handed on, so a hung reader never holds up the round for longer than the deadline.
+ * Reads a set of due miners concurrently, one virtual thread each, and returns once every read has finished or
+ * turned out to be a straggler. Reads take slots from a {@link PollLane}; miners whose last read timed out have
+ * their own lane with the shorter {@code timedOutTimeout}.
  *
- * <p>{@link #run} is called from the scheduler thread only.
+ * <p>Two rules keep slow miners from delaying the others:
+ * <ul>
+ *   <li>A read running longer than {@code stragglerAfter} gives its slot to the next miner (up to a cap of
+ *       stragglers per lane), so hung miners cannot starve the healthy ones of slots.</li>
+ *   <li>The round does not wait for stragglers: once every read has started and the youngest one still running has
+ *       run for {@code stragglerAfter}, the round returns what it has and <em>carries over</em> the reads still
+ *       running. They go on to their deadline; a later round collects their outcomes, and the scheduler stores them
+ *       with that round's batch. A carried-over miner is not read again until its outcome is in.</li>
+ * </ul>
+ * The deadline is enforced here, not trusted to the driver: a read that overruns it is interrupted, recorded as a
+ * timeout and its slot handed on. A carried-over read's deadline is checked at each round, so at most a tick late.
+ *
+ * <p>Everything except {@link PollAttempt#run} happens on the scheduler thread.
  */
 final class PollRound {
+
+    /** Posted by the last read of a round to start, so the round can work out when to stop waiting. */
+    private static final Object ALL_STARTED = new Object();
 
     private final MinerReader reader;
     private final Executor threads;
     private final Clock clock;
-    private final Lane healthyLane;
-    private final Lane timedOutLane;
+    private final PollLane healthyLane;
+    private final PollLane timedOutLane;
+    private final long stragglerNanos;
     private final BooleanSupplier closing;
+    /** Attempts that settled themselves, of this round or an earlier one, plus {@link #ALL_STARTED} markers. */
+    private final BlockingQueue<Object> finished = new LinkedBlockingQueue<>();
     /** Reads abandoned at their deadline whose thread may still be inside the driver. */
-    private final Map<MinerId, Attempt> abandoned = new HashMap<>();
+    private final Map<MinerId, PollAttempt> abandoned = new HashMap<>();
+    /** Reads that outlived the round that started them and whose outcome has not been collected yet. */
+    private final Map<MinerId, PollAttempt> carried = new HashMap<>();
+
+    /**
+     * What a round produced.
+     *
+     * @param outcomes    this round's finished reads and the carried-over reads of earlier rounds that finished since
+     * @param carriedOver miners whose reads are still running; their outcomes come with a later round
+     */
+    record Result(List<PollOutcome> outcomes, Set<MinerId> carriedOver) {
+    }
 
     PollRound(MinerReader reader, Executor threads, PollSettings settings, Clock clock, BooleanSupplier closing) {
         this.reader = reader;
         this.threads = threads;
         this.clock = clock;
-        this.healthyLane = new Lane(settings.maxConcurrency(), settings.perMinerTimeout());
+        this.healthyLane = new PollLane(settings.maxConcurrency(), settings.perMinerTimeout());
         Duration shorter = settings.timedOutTimeout().compareTo(settings.perMinerTimeout()) < 0
                 ? settings.timedOutTimeout() : settings.perMinerTimeout();
-        this.timedOutLane = new Lane(settings.maxConcurrency(), shorter);
+        this.timedOutLane = new PollLane(settings.maxConcurrency(), shorter);
+        this.stragglerNanos = settings.stragglerAfter().toNanos();
         this.closing = closing;
     }
 
-    /**
-     * Slots and deadline for one kind of read. Miners whose last read timed out get their own lane with a shorter
-     * deadline: hung miners then neither hold the healthy miners' slots nor keep the round waiting a full deadline.
-     */
-    private static final class Lane {
-        /** Fair, so reads start in the order the round launches them. */
-        final Semaphore permits;
-        final long timeoutNanos;
-        final String timeoutWords;
-
-        Lane(int slots, Duration timeout) {
-            this.permits = new Semaphore(slots, true);
-            this.timeoutNanos = timeout.toNanos();
-            this.timeoutWords = words(timeout);
-        }
-    }
-
-    private Lane laneFor(MinerState state) {
+    private PollLane laneFor(MinerState state) {
         MinerHealth health = state.health();
         boolean timedOut = health != null && health.consecutiveFailures() > 0
                 && health.lastFailure().map(f -> f.kind() == Failure.TIMEOUT).orElse(false);
         return timedOut ? timedOutLane : healthyLane;
     }
 
+    /** Whether reads of earlier rounds are still to be collected. */
+    boolean hasCarriedOver() {
+        return !carried.isEmpty();
+    }
+
     /**
-     * Reads every miner in {@code due}. A miner whose previous read is still stuck in its driver is not read
-     * again (that would pile up threads) and counts as timed out. If the scheduler thread is interrupted the
-     * outcomes known so far are returned with the interrupt flag set.
+     * Reads every miner in {@code due}. A miner whose previous read is still stuck in its driver counts as timed
+     * out and is not read again (that would pile up threads); a miner whose carried-over read is still running is
+     * left out of the result altogether, so the scheduler tries it again next tick. If the scheduler thread is
+     * interrupted the outcomes known so far are returned with the interrupt flag set.
      */
-    List<PollOutcome> run(List<MinerState> due) {
+    Result run(List<MinerState> due) {
         abandoned.values().removeIf(a -> a.threadDone);
-        List<PollOutcome> outcomes = new ArrayList<>(due.size());
-        List<Attempt> launched = new ArrayList<>(due.size());
-        Map<Lane, Queue<Attempt>> started = Map.of(healthyLane, new ConcurrentLinkedQueue<>(),
-                timedOutLane, new ConcurrentLinkedQueue<>());
-        BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
+        List<PollOutcome> outcomes = new ArrayList<>(due.size() + carried.size());
+        List<MinerState> toRead = new ArrayList<>(due.size());
         for (MinerState state : due) {
-            if (abandoned.containsKey(state.miner().id())) {
+            MinerId id = state.miner().id();
+            if (carried.containsKey(id)) {
+                continue;
+            }
+            if (abandoned.containsKey(id)) {
                 Instant now = clock.instant();
                 outcomes.add(PollOutcome.failed(state, now, new PollFailure(Failure.TIMEOUT,
                         "the previous read, abandoned at its deadline, has still not returned", now),
                         false, false));
             } else {
-                Lane lane = laneFor(state);
-                Attempt attempt = new Attempt(state, lane, started.get(lane), finished);
-                launched.add(attempt);
-                threads.execute(attempt);
+                toRead.add(state);
             }
         }
+        RoundProgress progress = new RoundProgress(toRead.size());
+        List<PollAttempt> launched = new ArrayList<>(toRead.size());
+        for (MinerState state : toRead) {
+            PollAttempt attempt = new PollAttempt(state, laneFor(state), progress);
+            launched.add(attempt);
+            threads.execute(attempt);
+        }
         try {
-            awaitAll(launched.size(), started.values(), finished, outcomes);
+            awaitRound(progress, outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             launched.forEach(a -> a.settle(null));
-            for (Attempt done = finished.poll(); done != null; done = finished.poll()) {
-                addIfAny(outcomes, done.outcome);
+        }
+        Set<MinerId> carriedOver = new HashSet<>();
+        for (PollAttempt attempt : launched) {
+            if (!attempt.collected) {
+                attempt.carriedOver = true;
+                carried.put(attempt.state.miner().id(), attempt);
+                carriedOver.add(attempt.state.miner().id());
+            }
+        }
+        return new Result(outcomes, carriedOver);
+    }
+
+    /** The outcomes of carried-over reads that finished or reached their deadline since the last round. */
+    List<PollOutcome> collectCarriedOver() {
+        List<PollOutcome> outcomes = new ArrayList<>(carried.size());
+        long now = System.nanoTime();
+        expireDue(now, outcomes, null);
+        drainFinished(outcomes, null);
+        return outcomes;
+    }
+
+    /**
+     * Waits, at most until the longest deadline, for every carried-over read to settle, and returns their outcomes:
+     * for a scheduler that is closing and wants the last reads stored.
+     */
+    List<PollOutcome> finishCarriedOver() throws InterruptedException {
+        List<PollOutcome> outcomes = new ArrayList<>(carried.size());
+        while (!carried.isEmpty()) {
+            long now = System.nanoTime();
+            expireDue(now, outcomes, null);
+            drainFinished(outcomes, null);
+            if (!carried.isEmpty()) {
+                long wait = nextDeadline(now) - now;
+                Object next = finished.poll(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+                if (next instanceof PollAttempt attempt) {
+                    collect(attempt, outcomes, null);
+                }
             }
         }
         return outcomes;
     }
 
-    /** Waits for the attempts to finish, abandoning a started one whenever its deadline passes. */
-    private void awaitAll(int pending, Collection<Queue<Attempt>> started, BlockingQueue<Attempt> finished,
-                          List<PollOutcome> outcomes) throws InterruptedException {
-        while (pending > 0) {
-            Attempt next = earliestDeadline(started);
-            // Within a lane deadlines expire in start order (one timeout per lane), so the earliest deadline is at
-            // the head of one lane's queue. With nothing started, nothing expires sooner than the longest timeout.
-            long waitNanos = next == null ? healthyLane.timeoutNanos : next.deadlineNanos() - System.nanoTime();
-            if (next != null && waitNanos <= 0) {
-                next.started.poll();
-                if (next.expire()) {
-                    outcomes.add(next.outcome);
-                    abandoned.put(next.state.miner().id(), next);
-                    pending--;
-                }
-                continue;
+    /** Waits until the round's reads have finished, or all started and the rest are stragglers. */
+    private void awaitRound(RoundProgress progress, List<PollOutcome> outcomes) throws InterruptedException {
+        while (progress.pending > 0) {
+            long now = System.nanoTime();
+            expireDue(now, outcomes, progress);
+            healthyLane.releaseStragglers(now, stragglerNanos);
+            timedOutLane.releaseStragglers(now, stragglerNanos);
+            if (progress.pending == 0) {
+                return;
             }
-            Attempt done = finished.poll(waitNanos, TimeUnit.NANOSECONDS);
-            while (done != null) {
-                addIfAny(outcomes, done.outcome);
-                pending--;
-                done = finished.poll();
+            // A read starting after now becomes a straggler, or reaches its deadline, no sooner than this.
+            long wake = earliest(nextDeadline(now), now + Math.min(stragglerNanos, timedOutLane.timeoutNanos));
+            if (progress.allStarted()) {
+                long stopAt = progress.lastStartNanos() + stragglerNanos;
+                if (now - stopAt >= 0) {
+                    return;
+                }
+                wake = earliest(wake, stopAt);
+            }
+            wake = earliest(wake, earliest(healthyLane.nextRelease(stragglerNanos, wake),
+                    timedOutLane.nextRelease(stragglerNanos, wake)));
+            Object next = finished.poll(Math.max(wake - now, 0), TimeUnit.NANOSECONDS);
+            while (next != null) {
+                if (next instanceof PollAttempt attempt) {
+                    collect(attempt, outcomes, progress);
+                }
+                next = finished.poll();
             }
         }
     }
 
-    private static Attempt earliestDeadline(Collection<Queue<Attempt>> started) {
-        Attempt next = null;
-        for (Queue<Attempt> lane : started) {
-            Attempt head = lane.peek();
-            while (head != null && head.settled.get()) {
-                lane.poll();
-                head = lane.peek();
+    /** Abandons every started read, of this round or carried over, whose deadline has passed. */
+    private void expireDue(long now, List<PollOutcome> outcomes, RoundProgress progress) {
+        for (PollLane lane : List.of(healthyLane, timedOutLane)) {
+            for (LaneSlot slot = lane.oldestUnsettled(); slot != null && now - slot.deadlineNanos() >= 0;
+                 slot = lane.oldestUnsettled()) {
+                lane.started.poll();
+                PollAttempt head = (PollAttempt) slot;
+                if (head.expire(clock.instant())) {
+                    abandoned.put(head.state.miner().id(), head);
+                    collect(head, outcomes, progress);
+                }
             }
-            if (head != null && (next == null || head.deadlineNanos() - next.deadlineNanos() < 0)) {
-                next = head;
+        }
+    }
+
+    private long nextDeadline(long now) {
+        long next = now + healthyLane.timeoutNanos;
+        for (PollLane lane : List.of(healthyLane, timedOutLane)) {
+            LaneSlot head = lane.oldestUnsettled();
+            if (head != null) {
+                next = earliest(next, head.deadlineNanos());
             }
         }
         return next;
     }
 
-    private static void addIfAny(List<PollOutcome> outcomes, PollOutcome outcome) {
-        if (outcome != null) {
-            outcomes.add(outcome);
+    private void drainFinished(List<PollOutcome> outcomes, RoundProgress progress) {
+        for (Object next = finished.poll(); next != null; next = finished.poll()) {
+            if (next instanceof PollAttempt attempt) {
+                collect(attempt, outcomes, progress);
+            }
+        }
+    }
+
+    /** Takes a settled attempt's outcome, once; counts it off its round or off the carried-over reads. */
+    private void collect(PollAttempt attempt, List<PollOutcome> outcomes, RoundProgress progress) {
+        if (attempt.collected) {
+            return;
+        }
+        attempt.collected = true;
+        if (attempt.outcome != null) {
+            outcomes.add(attempt.outcome);
+        }
+        if (attempt.carriedOver) {
+            carried.remove(attempt.state.miner().id());
+        } else if (attempt.progress == progress) {
+            progress.pending--;
+        }
+    }
+
+    private static long earliest(long a, long b) {
+        return a - b <= 0 ? a : b;
+    }
+
+    /** How far one round has got: reads not yet collected, reads started, and when the last one started. */
+    private final class RoundProgress {
+        private final int launched;
+        private int started;
+        private long lastStartNanos;
+        /** Scheduler thread only. */
+        int pending;
+
+        RoundProgress(int launched) {
+            this.launched = launched;
+            this.pending = launched;
+        }
+
+        /** A read of this round took its slot (or was dropped before it could). */
+        synchronized void arrived(long startNanos) {
+            lastStartNanos = started == 0 || startNanos - lastStartNanos > 0 ? startNanos : lastStartNanos;
+            if (++started == launched) {
+                finished.add(ALL_STARTED);
+            }
+        }
+
+        synchronized boolean allStarted() {
+            return started == launched;
+        }
+
+        synchronized long lastStartNanos() {
+            return lastStartNanos;
         }
     }
 
     /** One read of one miner, settled exactly once: by its own thread, or by the round at the deadline. */
-    private final class Attempt implements Runnable {
+    private final class PollAttempt extends LaneSlot implements Runnable {
 
         final MinerState state;
-        final AtomicBoolean settled = new AtomicBoolean();
-        private final AtomicBoolean permitHeld = new AtomicBoolean();
-        private final Lane lane;
-        final Queue<Attempt> started;
-        private final BlockingQueue<Attempt> finished;
+        final RoundProgress progress;
         private volatile Thread thread;
-        volatile long startNanos;
         private volatile Instant startedAt;
         volatile boolean threadDone;
         /** Written by whoever settled the attempt; {@code null} when it was dropped without a result. */
         volatile PollOutcome outcome;
+        /** Scheduler thread only: the outcome has been taken; the read outlived its round. */
+        boolean collected;
+        boolean carriedOver;
 
-        Attempt(MinerState state, Lane lane, Queue<Attempt> started, BlockingQueue<Attempt> finished) {
+        PollAttempt(MinerState state, PollLane lane, RoundProgress progress) {
+            super(lane);
             this.state = state;
-            this.lane = lane;
-            this.started = started;
-            this.finished = finished;
+            this.progress = progress;
         }
 
         @Override
         public void run() {
             thread = Thread.currentThread();
+            boolean arrived = false;
             try {
                 lane.permits.acquire();
-                permitHeld.set(true);
-                if (settled.get()) {
-                    return;
-                }
-                if (closing.getAsBoolean()) {
+                slotTaken();
+                if (isSettled() || closing.getAsBoolean()) {
+                    progress.arrived(System.nanoTime());
+                    arrived = true;
                     finishWith(null);
                     return;
                 }
                 startedAt = clock.instant();
-                startNanos = System.nanoTime();
-                started.add(this);
+                markStarted(System.nanoTime());
+                progress.arrived(startNanos);
+                arrived = true;
                 finishWith(read());
             } catch (InterruptedException e) {
                 finishWith(null);
             } finally {
-                returnPermit();
+                if (!arrived) {
+                    progress.arrived(System.nanoTime());
+                }
+                slotDone();
                 threadDone = true;
             }
-        }
-
-        long deadlineNanos() {
-            return startNanos + lane.timeoutNanos;
         }
 
         private void finishWith(PollOutcome result) {
@@ -220,7 +339,7 @@ final class PollRound {
         }
 
         boolean settle(PollOutcome result) {
-            if (settled.compareAndSet(false, true)) {
+            if (trySettle()) {
                 outcome = result;
                 return true;
             }
@@ -228,22 +347,16 @@ final class PollRound {
         }
 
         /** Gives up on the read at its deadline; false if it finished meanwhile. */
-        boolean expire() {
-            Instant now = clock.instant();
-            PollFailure timeout = new PollFailure(Failure.TIMEOUT, "no answer within " + lane.timeoutWords
-                    + "; the poller gave up on the read", now);
-            if (!settle(PollOutcome.failed(state, startedAt, timeout, true, false))) {
+        boolean expire(Instant now) {
+            if (!trySettle()) {
                 return false;
             }
+            outcome = PollOutcome.failed(state, startedAt, new PollFailure(Failure.TIMEOUT,
+                    "no answer within " + lane.timeoutWords + "; the poller gave up on the read", now), true, false);
             thread.interrupt();
-            returnPermit();
+            // The thread may stay stuck in its driver: it keeps counting as a straggler until it really ends.
+            becomeStraggler();
             return true;
-        }
-
-        private void returnPermit() {
-            if (permitHeld.compareAndSet(true, false)) {
-                lane.permits.release();
-            }
         }
 
         private PollOutcome read() {
@@ -278,9 +391,5 @@ final class PollRound {
             return PollOutcome.failed(state, startedAt, new PollFailure(kind, message, clock.instant()), false,
                     driverFault);
         }
-    }
-
-    private static String words(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>One scheduler thread ticks every {@link PollSettings#tickInterval()}: it takes the miners that are due, reads
  * them on virtual threads ({@link PollRound}: bounded concurrency, a deadline per miner), records a status-only
  * snapshot for failed miners and for miners behind an open breaker, ingests the batch, updates each miner's
- * schedule ({@link PollPolicy}) and health, and hands the cycle to listeners. A tick waits for a slow miner at
- * most until its deadline; miners due meanwhile start late by at most that much, which the metrics show, and a
- * miner that keeps timing out soon has its breaker opened and costs nothing more.
+ * schedule ({@link PollPolicy}) and health, and hands the cycle to listeners. A tick does not wait for stragglers
+ * (reads running past {@link PollSettings#stragglerAfter()}): they run on to their deadline and are stored with a
+ * later cycle, so a slow miner delays nobody, and a miner that keeps timing out soon has its breaker opened and
+ * costs nothing more.
  *
  * <p>Wiring: {@code new PollScheduler(reader, registry::miners, farm.telemetry(), settings, clock).start()};
  * tests and benchmarks may instead drive {@link #pollDue()} themselves with a controlled clock.
@@ -173,6 +174,7 @@ public final class PollScheduler implements AutoCloseable {
         }
         tickLock.lock();
         try {
+            storeLastStragglers();
             closed = true;
         } finally {
             tickLock.unlock();
@@ -202,7 +204,7 @@ public final class PollScheduler implements AutoCloseable {
         Instant now = clock.instant();
         refreshInventory(now);
         List<MinerState> due = roster.takeDue(now);
-        if (due.isEmpty()) {
+        if (due.isEmpty() && !round.hasCarriedOver()) {
             summary.maybeLog(now, roster.size());
             return null;
         }
@@ -210,9 +212,7 @@ public final class PollScheduler implements AutoCloseable {
         try {
             return pollAndStore(now, startNanos, due, settled);
         } finally {
-            if (settled.size() != due.size()) {
-                requeueUnsettled(due, settled);
-            }
+            requeueUnsettled(due, settled);
         }
     }
 
@@ -230,28 +230,45 @@ public final class PollScheduler implements AutoCloseable {
                 toRead.add(state);
             }
         }
-        outcomes.addAll(round.run(toRead));
+        PollRound.Result read = toRead.isEmpty() ? new PollRound.Result(round.collectCarriedOver(), Set.of())
+                : round.run(toRead);
+        outcomes.addAll(read.outcomes());
+        // A straggler's read goes on; its miner is settled by the later cycle that collects it, not requeued.
+        settled.addAll(read.carriedOver());
+        if (outcomes.isEmpty()) {
+            return null;
+        }
+        return record(now, startNanos, outcomes, settled, read.carriedOver().size());
+    }
+
+    /** Updates each miner's schedule and health from its outcome and stores the cycle. */
+    private PollCycle record(Instant now, long startNanos, List<PollOutcome> outcomes, Set<MinerId> settled,
+                             long carriedOver) {
         CycleTally tally = new CycleTally(settings.lateAfter());
         CycleWarnings warnings = new CycleWarnings();
         List<TelemetrySnapshot> batch = new ArrayList<>(outcomes.size());
         List<MinerHealth> changed = new ArrayList<>(outcomes.size());
         Instant end = clock.instant();
         for (PollOutcome outcome : outcomes) {
+            if (!roster.isCurrent(outcome.state().miner())) {
+                // Read with an address or credentials the operator has changed (or of a removed miner) meanwhile.
+                continue;
+            }
+            settled.add(outcome.minerId());
             MinerState next = policy.next(outcome, end);
             roster.update(next);
-            settled.add(next.miner().id());
             health.put(next.miner().id(), next.health());
             changed.add(next.health());
             batch.add(outcome.snapshot());
             tally.count(outcome);
             warnings.note(outcome, next);
         }
-        return store(now, batch, changed, startNanos, tally, warnings);
+        return store(now, batch, changed, startNanos, carriedOver, tally, warnings);
     }
 
     /** Ingests the cycle's batch, completes its metrics, logs and tells the listeners. */
     private PollCycle store(Instant startedAt, List<TelemetrySnapshot> batch, List<MinerHealth> changed,
-                            long startNanos, CycleTally tally, CycleWarnings warnings) {
+                            long startNanos, long carriedOver, CycleTally tally, CycleWarnings warnings) {
         long ingestStart = System.nanoTime();
         IngestReport report;
         long lost = 0;
@@ -265,7 +282,7 @@ public final class PollScheduler implements AutoCloseable {
             lost = batch.size();
         }
         long endNanos = System.nanoTime();
-        PollMetrics metrics = tally.metrics(Duration.ofNanos(endNanos - startNanos),
+        PollMetrics metrics = tally.metrics(Duration.ofNanos(endNanos - startNanos), carriedOver,
                 Duration.ofNanos(endNanos - ingestStart), report.rejected().size(), lost);
         totals = totals.plus(metrics);
         warnings.log(report, batch.size());
@@ -274,6 +291,24 @@ public final class PollScheduler implements AutoCloseable {
         PollCycle cycle = new PollCycle(startedAt, batch, changed, report, metrics);
         listeners.publish(cycle);
         return cycle;
+    }
+
+    /** Reads still running at close finish or reach their deadline, and go to the store as a last cycle. */
+    private void storeLastStragglers() {
+        if (!round.hasCarriedOver()) {
+            return;
+        }
+        try {
+            List<PollOutcome> last = round.finishCarriedOver();
+            if (!last.isEmpty()) {
+                record(clock.instant(), System.nanoTime(), last, new HashSet<>(), 0);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while waiting for the last slow reads at close; their outcomes are not stored");
+        } catch (RuntimeException e) {
+            LOG.warn("Could not store the last slow reads at close", e);
+        }
     }
 
     private void refreshInventory(Instant now) {

@@ -21,7 +21,11 @@ import java.util.Objects;
  *                                  whose last read timed out; such reads run in
  *                                  their own pool of {@code maxConcurrency} slots, so hung miners can neither hold
  *                                  the healthy ones' slots nor stretch the tick by a full {@code perMinerTimeout}
- * @param maxConcurrency            reads in flight at once, so a large farm does not open a socket per miner
+ * @param stragglerAfter            a read running longer than this is a straggler: it hands its slot on (at most
+ *                                  {@code maxConcurrency} stragglers per lane) and the cycle is stored without
+ *                                  waiting for it; its outcome is stored with a later cycle. Far above a LAN
+ *                                  miner's normal reply time, far below the deadlines
+ * @param maxConcurrency            reads holding a slot at once, so a large farm does not open a socket per miner
  * @param tickInterval              how often the poller looks for miners that are due
  * @param inventoryRefreshInterval  how often the registry is re-read for added, changed and removed miners
  * @param backoffInitial            wait after the first transient failure
@@ -39,7 +43,8 @@ import java.util.Objects;
  * @param summaryLogInterval        the one-line activity summary is logged at most this often
  */
 public record PollSettings(Duration interval, Duration troubleInterval, Map<String, Duration> minerIntervals,
-                           double hotChipTempC, Duration perMinerTimeout, Duration timedOutTimeout, int maxConcurrency,
+                           double hotChipTempC, Duration perMinerTimeout, Duration timedOutTimeout, Duration stragglerAfter,
+                           int maxConcurrency,
                            Duration tickInterval,
                            Duration inventoryRefreshInterval, Duration backoffInitial, Duration backoffMax,
                            double backoffMultiplier, double backoffJitter, Duration nonTransientBackoff,
@@ -56,6 +61,7 @@ public record PollSettings(Duration interval, Duration troubleInterval, Map<Stri
         requirePositive(troubleInterval, "troubleInterval");
         requirePositive(perMinerTimeout, "perMinerTimeout");
         requirePositive(timedOutTimeout, "timedOutTimeout");
+        requirePositive(stragglerAfter, "stragglerAfter");
         requirePositive(tickInterval, "tickInterval");
         requirePositive(inventoryRefreshInterval, "inventoryRefreshInterval");
         requirePositive(backoffInitial, "backoffInitial");
