@@ -25,11 +25,12 @@ public final class FleetOverviewView {
     private final VBox root;
 
     public FleetOverviewView(FleetOverviewViewModel viewModel) {
-        Tile hashrate = numberTile("Hashrate", "TH/s", 1, viewModel.hashrateThsProperty());
+        Tile hashrate = numberTile("Hashrate (SHA-256)", "TH/s", 1, viewModel.hashrateThsProperty());
         hashrate.setId("tile-hashrate");
+        hashrate.descriptionProperty().bind(viewModel.otherAlgorithmsProperty());
         Tile power = numberTile("Power", "kW", 1, viewModel.powerKilowattsProperty());
         power.setId("tile-power");
-        Tile efficiency = numberTile("Efficiency", "J/TH", 1, viewModel.efficiencyJPerThProperty());
+        Tile efficiency = numberTile("Efficiency (SHA-256)", "J/TH", 1, viewModel.efficiencyJPerThProperty());
         efficiency.setId("tile-efficiency");
         Tile mining = numberTile("Miners mining", "", 0, viewModel.miningProperty());
         mining.setId("tile-mining");

@@ -1,6 +1,8 @@
 package io.hashdesk.app.overview;
 
 import io.hashdesk.core.domain.MinerStatus;
+import io.hashdesk.core.domain.catalog.Algorithm;
+import io.hashdesk.core.domain.catalog.HashrateUnit;
 import io.hashdesk.core.store.FleetSummary;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ public final class FleetOverviewViewModel {
     private final Clock clock;
     private final ReadOnlyBooleanWrapper hasMiners = new ReadOnlyBooleanWrapper(this, "hasMiners");
     private final ReadOnlyDoubleWrapper hashrateThs = new ReadOnlyDoubleWrapper(this, "hashrateThs");
+    private final ReadOnlyStringWrapper otherAlgorithms = new ReadOnlyStringWrapper(this, "otherAlgorithms", "");
     private final ReadOnlyDoubleWrapper powerKilowatts = new ReadOnlyDoubleWrapper(this, "powerKilowatts");
     private final ReadOnlyDoubleWrapper efficiencyJPerTh = new ReadOnlyDoubleWrapper(this, "efficiencyJPerTh");
     private final ReadOnlyIntegerWrapper mining = new ReadOnlyIntegerWrapper(this, "mining");
@@ -40,7 +43,8 @@ public final class FleetOverviewViewModel {
     /** Takes a new summary; call on the FX thread. */
     public void update(FleetSummary summary) {
         hasMiners.set(summary.registeredMiners() > 0);
-        hashrateThs.set(summary.hashrateThs());
+        hashrateThs.set(summary.sha256HashrateThs());
+        otherAlgorithms.set(otherAlgorithms(summary));
         powerKilowatts.set(summary.powerWatts() / 1000.0);
         efficiencyJPerTh.set(summary.efficiencyJPerTh() == null ? 0 : summary.efficiencyJPerTh());
         mining.set(summary.count(MinerStatus.MINING));
@@ -49,6 +53,21 @@ public final class FleetOverviewViewModel {
         hottestChipC.set(summary.chipTempMaxC() == null ? 0 : summary.chipTempMaxC());
         hottestMiner.set(summary.hottestChipMiner() == null ? "" : summary.hottestChipMiner().value());
         freshness.set(freshness(summary.newestSnapshot(), summary.staleMiners()));
+    }
+
+    /** Hashrate of other algorithms, in their own unit: an L7's 9,500 MH/s is not 0.0095 TH/s of Bitcoin hashrate. */
+    private static String otherAlgorithms(FleetSummary summary) {
+        StringBuilder text = new StringBuilder();
+        summary.byAlgorithm().forEach((algorithm, totals) -> {
+            if (algorithm != Algorithm.SHA256 && totals.reportingMiners() > 0) {
+                HashrateUnit unit = algorithm.displayUnit().thousandfold();
+                text.append(text.isEmpty() ? "+ " : " · ").append(algorithm.displayName()).append(' ')
+                        .append(String.format(Locale.ROOT, "%,.1f %s", unit.fromThs(totals.hashrateThs()),
+                                unit.label()))
+                        .append(" (").append(totals.reportingMiners()).append(" miners)");
+            }
+        });
+        return text.toString();
     }
 
     private static String breakdown(FleetSummary summary) {
@@ -78,6 +97,11 @@ public final class FleetOverviewViewModel {
 
     public ReadOnlyDoubleProperty hashrateThsProperty() {
         return hashrateThs.getReadOnlyProperty();
+    }
+
+    /** Hashrate of the miners that do not compute SHA-256, e.g. "+ Scrypt 38.2 GH/s (4 miners)"; empty if none. */
+    public ReadOnlyStringProperty otherAlgorithmsProperty() {
+        return otherAlgorithms.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty powerKilowattsProperty() {

@@ -8,6 +8,7 @@ import io.hashdesk.app.shell.Section;
 import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.app.shell.ShellView;
 import io.hashdesk.app.shell.ShellViewModel;
+import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.settings.DataFolder;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.FleetSummary;
@@ -100,8 +101,10 @@ public final class HashdeskApp extends Application {
         Map<Section, SectionScreen> screens = new EnumMap<>(Section.class);
         screens.put(Section.FLEET, new SectionScreen(new FleetOverviewView(overview).root(), overview.hasMinersProperty()));
         if (store != null) {
-            fleetRefresh = new LiveRefresh<>("fleet-summary", () -> store.telemetry().fleetSummary(CLOCK.instant()),
-                    overview::update, FxExecutor.fx()).start(settings.fleetRefresh());
+            MinerModelCatalog catalog = MinerModelCatalog.bundled();
+            fleetRefresh = new LiveRefresh<>("fleet-summary", () -> store.telemetry().fleetSummary(CLOCK.instant(),
+                    catalog.algorithmsOf(store.registry().miners())), overview::update, FxExecutor.fx())
+                    .start(settings.fleetRefresh());
         }
         ShellView shell = new ShellView(shellModel, screens);
         Scene scene = new Scene(shell.root(), 1280, 800);

@@ -11,6 +11,8 @@ import io.hashdesk.app.shell.ShellViewModel;
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.MinerStatus;
 import io.hashdesk.core.settings.DataFolder;
+import io.hashdesk.core.domain.catalog.Algorithm;
+import io.hashdesk.core.store.AlgorithmTotals;
 import io.hashdesk.core.store.FleetSummary;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +47,8 @@ class FleetOverviewInShellTest {
     void tilesReplaceTheEmptyStateWhenTelemetryArrives(FxRobot robot) {
         assertEquals(Section.FLEET.emptyTitle(), robot.lookup("#empty-state-title").queryAs(Label.class).getText());
 
-        robot.interact(() -> overview.update(new FleetSummary(2, Map.of(MinerStatus.MINING, 2), 0, 208.4, 6_100, 71.0,
+        robot.interact(() -> overview.update(new FleetSummary(2, Map.of(MinerStatus.MINING, 2), 0,
+                Map.of(Algorithm.SHA256, new AlgorithmTotals(2, 208.4, 6_100)), 6_100, 71.0,
                 MinerId.of("m-1"), Instant.now())));
 
         assertTrue(robot.lookup("#empty-state-title").tryQuery().isEmpty());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.MinerStatus;
+import io.hashdesk.core.domain.catalog.Algorithm;
+import io.hashdesk.core.store.AlgorithmTotals;
 import io.hashdesk.core.store.FleetSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,12 +23,14 @@ class FleetOverviewViewModelTest {
     @Test
     void showsTotalsEfficiencyAndTheHottestMiner() {
         viewModel.update(new FleetSummary(60, Map.of(MinerStatus.MINING, 57, MinerStatus.OFFLINE, 2, MinerStatus.AUTH_FAILED, 1),
-                0, 5_820.5, 176_000, 88.0, MinerId.of("r2-s3-07"), NOW.minusSeconds(20)));
+                0, Map.of(Algorithm.SHA256, new AlgorithmTotals(55, 5_820.5, 162_300)), 176_000, 88.0,
+                MinerId.of("r2-s3-07"), NOW.minusSeconds(20)));
 
         assertTrue(viewModel.hasMinersProperty().get());
         assertEquals(5_820.5, viewModel.hashrateThsProperty().get());
         assertEquals(176.0, viewModel.powerKilowattsProperty().get());
-        assertEquals(176_000 / 5_820.5, viewModel.efficiencyJPerThProperty().get(), 1e-9);
+        assertEquals(162_300 / 5_820.5, viewModel.efficiencyJPerThProperty().get(), 1e-9);
+        assertEquals("", viewModel.otherAlgorithmsProperty().get());
         assertEquals(57, viewModel.miningProperty().get());
         assertEquals(3, viewModel.notMiningProperty().get());
         assertEquals("1 auth failed · 2 offline", viewModel.statusBreakdownProperty().get());
@@ -37,15 +41,29 @@ class FleetOverviewViewModelTest {
 
     @Test
     void saysHowOldTheDataIsAndHowManyMinersWentQuiet() {
-        viewModel.update(new FleetSummary(3, Map.of(MinerStatus.MINING, 3), 2, 300, 9_000, 70.0, MinerId.of("a"),
+        viewModel.update(new FleetSummary(3, Map.of(MinerStatus.MINING, 3), 2,
+                Map.of(Algorithm.SHA256, new AlgorithmTotals(1, 300, 9_000)), 9_000, 70.0, MinerId.of("a"),
                 NOW.minusSeconds(600)));
         assertEquals("Newest reading 10 min ago · 2 miner(s) not heard from recently", viewModel.freshnessProperty().get());
         assertEquals("all mining", viewModel.statusBreakdownProperty().get());
     }
 
     @Test
+    void scryptMinersHashrateIsShownInItsOwnUnitAndKeptOutOfTheSha256FiguresAndEfficiency() {
+        viewModel.update(new FleetSummary(14, Map.of(MinerStatus.MINING, 14), 0,
+                Map.of(Algorithm.SHA256, new AlgorithmTotals(10, 1_100, 33_000),
+                        Algorithm.SCRYPT, new AlgorithmTotals(4, 0.038, 13_700)), 46_700, 70.0, MinerId.of("a"),
+                NOW.minusSeconds(5)));
+
+        assertEquals(1_100, viewModel.hashrateThsProperty().get());
+        assertEquals(30.0, viewModel.efficiencyJPerThProperty().get(), 1e-9);
+        assertEquals(46.7, viewModel.powerKilowattsProperty().get(), 1e-9);
+        assertEquals("+ Scrypt 38.0 GH/s (4 miners)", viewModel.otherAlgorithmsProperty().get());
+    }
+
+    @Test
     void anEmptyFarmHasNothingToShow() {
-        viewModel.update(new FleetSummary(0, Map.of(), 0, 0, 0, null, null, null));
+        viewModel.update(new FleetSummary(0, Map.of(), 0, Map.of(), 0, null, null, null));
         assertFalse(viewModel.hasMinersProperty().get());
         assertEquals("No telemetry yet", viewModel.freshnessProperty().get());
         assertEquals(0.0, viewModel.efficiencyJPerThProperty().get());

@@ -2,7 +2,9 @@ package io.hashdesk.core.store;
 
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.TelemetrySnapshot;
+import io.hashdesk.core.domain.catalog.Algorithm;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,13 @@ public interface TelemetryStore extends AutoCloseable {
      */
     List<SeriesPoint> series(MinerId miner, Instant from, Instant to, Resolution resolution);
 
-    /** Totals and counts over the latest state of every registered miner. */
-    FleetSummary fleetSummary(Instant now);
+    /**
+     * Totals and counts over the latest state of every registered miner.
+     *
+     * @param algorithmOf the algorithm each miner computes (from its model), {@code null} when its model is unknown;
+     *                    see {@code MinerModelCatalog#algorithmsOf}
+     */
+    FleetSummary fleetSummary(Instant now, Function<MinerId, Algorithm> algorithmOf);
 
     /** Fleet-wide sums per bucket in {@code [from, to)}, oldest first. */
     List<FleetPoint> fleetSeries(Instant from, Instant to, Resolution resolution);

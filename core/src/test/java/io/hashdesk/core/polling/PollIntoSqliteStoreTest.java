@@ -66,7 +66,7 @@ class PollIntoSqliteStoreTest {
                         telemetry.storageStats().recentSnapshots(), "every cycle stored in full");
                 assertEquals(0, scheduler.totals().ingestRejected());
                 assertEquals(Map.of(MinerStatus.MINING, 1, MinerStatus.OFFLINE, 1, MinerStatus.AUTH_FAILED, 1,
-                        MinerStatus.UNKNOWN, 1), telemetry.fleetSummary(clock.instant()).statusCounts());
+                        MinerStatus.UNKNOWN, 1), telemetry.fleetSummary(clock.instant(), id -> null).statusCounts());
             }
         }
     }

@@ -2,6 +2,7 @@ package io.hashdesk.core.polling;
 
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.TelemetrySnapshot;
+import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.store.FleetPoint;
 import io.hashdesk.core.store.FleetSummary;
 import io.hashdesk.core.store.IngestReport;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /** A telemetry store that keeps every ingested batch as it was handed over. */
 final class RecordingStore implements TelemetryStore {
@@ -57,7 +59,7 @@ final class RecordingStore implements TelemetryStore {
     }
 
     @Override
-    public FleetSummary fleetSummary(Instant now) {
+    public FleetSummary fleetSummary(Instant now, Function<MinerId, Algorithm> algorithmOf) {
         throw new UnsupportedOperationException();
     }
 

@@ -15,6 +15,8 @@ import io.hashdesk.core.domain.RackPosition;
 import io.hashdesk.core.domain.Room;
 import io.hashdesk.core.domain.Site;
 import io.hashdesk.core.domain.TelemetrySnapshot;
+import io.hashdesk.core.domain.catalog.Algorithm;
+import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.polling.MinerHealth;
 import io.hashdesk.core.polling.PollCycle;
 import io.hashdesk.core.polling.PollScheduler;
@@ -79,7 +81,7 @@ class FarmPollingEndToEndTest {
         Path file = dir.resolve("poll.json");
         Files.writeString(file, """
                 {"interval": "PT10S", "troubleInterval": "PT5S", "perMinerTimeout": "PT2S", "tickInterval": "PT1S",
-                 "backoffInitial": "PT5S", "backoffMax": "PT30S", "lateAfter": "PT5S"}
+                 "backoffInitial": "PT5S", "backoffMax": "PT30S", "lateAfter": "PT5S", "stragglerAfter": "PT5S"}
                 """);
         return file;
     }
@@ -130,8 +132,8 @@ class FarmPollingEndToEndTest {
             assertEquals(0, cycles.stream().mapToLong(c -> c.ingest().rejected().size()).sum(),
                     "the store accepted every snapshot");
             assertStoredStatuses(store.telemetry().latest(), site);
-            assertFleetTotalsAreTheHealthyMinersSum(store.telemetry().fleetSummary(clock.instant()),
-                    store.telemetry().latest(), site);
+            assertFleetTotalsAreTheHealthyMinersSum(store.telemetry().fleetSummary(clock.instant(),
+                    MinerModelCatalog.bundled().algorithmsOf(store.registry().miners())), store.telemetry().latest(), site);
             assertHealthNamesTheFailures(scheduler.health());
         }
     }
@@ -163,12 +165,18 @@ class FarmPollingEndToEndTest {
         assertEquals(2, summary.count(MinerStatus.OFFLINE));
         assertEquals(1, summary.count(MinerStatus.AUTH_FAILED));
         assertEquals(0, summary.staleMiners());
-        double storedSum = latest.values().stream().filter(s -> s.status() == MinerStatus.MINING)
-                .mapToDouble(TelemetrySnapshot::hashrateThs).sum();
-        double truthSum = site.fleet().miners().stream().filter(m -> !FAULTY.contains(m.id()))
-                .mapToDouble(m -> m.model().hashrateUnit().toThs(m.reading().hrRealtime())).sum();
-        assertEquals(storedSum, summary.hashrateThs(), 1e-6);
-        assertEquals(truthSum, summary.hashrateThs(), truthSum * 0.01, "the fleet total is what the units hash");
+        for (Algorithm algorithm : Algorithm.values()) {
+            double storedSum = latest.values().stream().filter(s -> s.status() == MinerStatus.MINING)
+                    .filter(s -> site.fleet().miner(s.minerId().value()).orElseThrow().model().catalog().algorithm() == algorithm)
+                    .mapToDouble(TelemetrySnapshot::hashrateThs).sum();
+            double truthSum = site.fleet().miners().stream().filter(m -> !FAULTY.contains(m.id()))
+                    .filter(m -> m.model().catalog().algorithm() == algorithm)
+                    .mapToDouble(m -> m.model().hashrateUnit().toThs(m.reading().hrRealtime())).sum();
+            assertTrue(truthSum > 0, "the test farm has " + algorithm + " miners");
+            assertEquals(storedSum, summary.totals(algorithm).hashrateThs(), 1e-6, algorithm.displayName());
+            assertEquals(truthSum, summary.totals(algorithm).hashrateThs(), truthSum * 0.01,
+                    "the " + algorithm.displayName() + " total is what those units hash, kept apart from the others");
+        }
     }
 
     private static void assertHealthNamesTheFailures(Map<MinerId, MinerHealth> health) {

@@ -4,17 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.settings.JsonFileProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +106,18 @@ public final class MinerModelCatalog {
 
     public Optional<MinerModel> byId(String id) {
         return Optional.ofNullable(id == null ? null : byId.get(id));
+    }
+
+    /**
+     * Which algorithm each of {@code miners} computes, by its model id; {@code null} for a miner whose model is not in
+     * this catalog (for {@code TelemetryStore#fleetSummary}).
+     */
+    public Function<MinerId, Algorithm> algorithmsOf(Collection<Miner> miners) {
+        Map<MinerId, Algorithm> algorithms = new HashMap<>(miners.size() * 2);
+        for (Miner miner : miners) {
+            byId(miner.modelId()).ifPresent(model -> algorithms.put(miner.id(), model.algorithm()));
+        }
+        return algorithms::get;
     }
 
     /**

@@ -3,7 +3,9 @@ package io.hashdesk.core.store.sqlite;
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.MinerStatus;
 import io.hashdesk.core.domain.TelemetrySnapshot;
+import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.store.FleetPoint;
+import io.hashdesk.core.store.AlgorithmTotals;
 import io.hashdesk.core.store.FleetSummary;
 import io.hashdesk.core.store.IngestReport;
 import io.hashdesk.core.store.MaintenanceReport;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,11 +221,11 @@ final class SqliteTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public FleetSummary fleetSummary(Instant now) {
+    public FleetSummary fleetSummary(Instant now, Function<MinerId, Algorithm> algorithmOf) {
         Map<MinerId, TelemetrySnapshot> latest = latest();
         Map<MinerStatus, Integer> statusCounts = new EnumMap<>(MinerStatus.class);
         int stale = 0;
-        double hashrate = 0;
+        Map<Algorithm, AlgorithmTotals> byAlgorithm = new EnumMap<>(Algorithm.class);
         double power = 0;
         Double hottest = null;
         MinerId hottestMiner = null;
@@ -240,14 +243,20 @@ final class SqliteTelemetryStore implements TelemetryStore {
                 stale++;
                 continue;
             }
-            hashrate += s.hashrateThs() == null ? 0 : s.hashrateThs();
-            power += s.powerWatts() == null ? 0 : s.powerWatts();
+            double minerPower = s.powerWatts() == null ? 0 : s.powerWatts();
+            power += minerPower;
+            Algorithm algorithm = algorithmOf.apply(id);
+            if (algorithm != null) {
+                double minerHashrate = s.hashrateThs() == null ? 0 : s.hashrateThs();
+                byAlgorithm.merge(algorithm, AlgorithmTotals.NONE.plus(minerHashrate, minerPower),
+                        (a, b) -> a.plus(b.hashrateThs(), b.powerWatts()));
+            }
             if (s.chipTempMaxC() != null && (hottest == null || s.chipTempMaxC() > hottest)) {
                 hottest = s.chipTempMaxC();
                 hottestMiner = id;
             }
         }
-        return new FleetSummary(registered.size(), statusCounts, stale, hashrate, power, hottest,
+        return new FleetSummary(registered.size(), statusCounts, stale, byAlgorithm, power, hottest,
                 hottestMiner, newest);
     }
 

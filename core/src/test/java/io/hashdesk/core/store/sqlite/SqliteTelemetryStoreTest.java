@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.MinerStatus;
 import io.hashdesk.core.domain.TelemetrySnapshot;
+import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.store.FleetPoint;
 import io.hashdesk.core.store.FleetSummary;
 import io.hashdesk.core.store.IngestReport;
@@ -243,21 +244,31 @@ class SqliteTelemetryStoreTest {
     }
 
     @Test
-    void fleetSummaryCountsStatusesAndStaleMiners() {
+    void fleetSummaryCountsStatusesAndStaleMinersAndKeepsEachAlgorithmsHashrateApart() {
         pollEveryMinute(T0, 2);
         store.ingest(List.of(TelemetrySnapshot.unreachable(SyntheticFarm.id(4), T0.plusSeconds(61))));
-        FleetSummary now = store.fleetSummary(T0.plusSeconds(90));
+        Map<MinerId, Algorithm> algorithms = Map.of(SyntheticFarm.id(0), Algorithm.SHA256,
+                SyntheticFarm.id(1), Algorithm.SHA256, SyntheticFarm.id(2), Algorithm.SCRYPT,
+                SyntheticFarm.id(4), Algorithm.SHA256);
+        FleetSummary now = store.fleetSummary(T0.plusSeconds(90), algorithms::get);
         assertEquals(5, now.registeredMiners());
         assertEquals(4, now.count(MinerStatus.MINING));
         assertEquals(1, now.count(MinerStatus.OFFLINE));
         assertEquals(0, now.staleMiners());
-        double expected = store.latest().values().stream().filter(s -> s.hashrateThs() != null)
-                .collect(Collectors.summingDouble(TelemetrySnapshot::hashrateThs));
-        assertEquals(expected, now.hashrateThs(), 1e-9);
+        Map<MinerId, TelemetrySnapshot> latest = store.latest();
+        double sha256 = latest.get(SyntheticFarm.id(0)).hashrateThs() + latest.get(SyntheticFarm.id(1)).hashrateThs();
+        assertEquals(sha256, now.sha256HashrateThs(), 1e-9);
+        assertEquals(3, now.totals(Algorithm.SHA256).reportingMiners(), "the offline miner reports zero");
+        assertEquals(latest.get(SyntheticFarm.id(2)).hashrateThs(), now.totals(Algorithm.SCRYPT).hashrateThs(), 1e-9);
+        double sha256Power = latest.get(SyntheticFarm.id(0)).powerWatts() + latest.get(SyntheticFarm.id(1)).powerWatts();
+        assertEquals(sha256Power / sha256, now.efficiencyJPerTh(), 1e-9, "J/TH over SHA-256 miners only");
+        double allPower = latest.values().stream().filter(s -> s.powerWatts() != null)
+                .collect(Collectors.summingDouble(TelemetrySnapshot::powerWatts));
+        assertEquals(allPower, now.powerWatts(), 1e-9, "power counts every miner, unknown model included");
 
-        FleetSummary later = store.fleetSummary(T0.plus(Duration.ofMinutes(30)));
+        FleetSummary later = store.fleetSummary(T0.plus(Duration.ofMinutes(30)), algorithms::get);
         assertEquals(5, later.staleMiners());
-        assertEquals(0.0, later.hashrateThs());
+        assertEquals(0.0, later.sha256HashrateThs());
     }
 
     @Test
