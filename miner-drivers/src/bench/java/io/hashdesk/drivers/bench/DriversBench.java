@@ -46,29 +46,25 @@ public final class DriversBench {
         List<String> base = List.of("--scale", Integer.toString(FARM_SIZE), "--no-rpc", "--http-base",
                 Integer.toString(HTTP_BASE_PORT));
 
-        List<PollerBench.CycleFigures> healthy;
-        try (SimulatorProcess sim = SimulatorProcess.start(farmFile, out, base)) {
-            healthy = PollerBench.run(sim.endpoints(), out);
+        List<String> args = new ArrayList<>(base);
+        args.addAll(List.of("--slow-share", Double.toString(SLOW_SHARE), "--slow-delay-ms", Long.toString(SLOW_DELAY_MS),
+                "--slow-on-stdin"));
+        PollerBench.Phases phases;
+        try (SimulatorProcess sim = SimulatorProcess.start(farmFile, out, args)) {
+            phases = PollerBench.run(sim.endpoints(), out, sim::slowDown);
         }
-        report.append(PollerBench.describe("Polling " + FARM_SIZE + " simulated miners, all answering", healthy));
-        publish(out, report);
-
-        List<String> slowArgs = new ArrayList<>(base);
-        slowArgs.addAll(List.of("--slow-share", Double.toString(SLOW_SHARE), "--slow-delay-ms", Long.toString(SLOW_DELAY_MS)));
-        List<PollerBench.CycleFigures> slow;
-        try (SimulatorProcess sim = SimulatorProcess.start(farmFile, out, slowArgs)) {
-            slow = PollerBench.run(sim.endpoints(), out);
-        }
+        List<PollerBench.CycleFigures> healthy = PollerBench.measured(phases.healthy());
+        List<PollerBench.CycleFigures> slowed = phases.slowed();
+        report.append(PollerBench.describe("Polling " + FARM_SIZE + " simulated miners, all answering",
+                phases.healthy(), "warm-up", healthy));
         report.append(PollerBench.describe(String.format(Locale.ROOT,
-                "Polling %d simulated miners, %.0f %% of them answering after %d s (beyond the driver's timeout)",
-                FARM_SIZE, 100 * SLOW_SHARE, SLOW_DELAY_MS / 1000), slow));
-        double healthyMean = PollerBench.meanWall(PollerBench.measured(healthy));
-        // The slow run's warm-up is the cycle in which the hanging miners are met for the first time; the JIT is warm
-        // by then (the healthy run came first), so it compares with the healthy run's measured cycles.
+                "Then %.0f %% of them answering only after %d s (beyond the driver's timeout)", 100 * SLOW_SHARE,
+                SLOW_DELAY_MS / 1000), slowed, "first encounter", slowed));
+        double healthyMean = PollerBench.meanWall(healthy);
         report.append(String.format(Locale.ROOT, "  cycle time with timeouts / without: first encounter x%.2f,"
-                        + " measured cycles x%.2f, steady state x%.2f%n%n", slow.getFirst().wallSeconds() / healthyMean,
-                PollerBench.meanWall(PollerBench.measured(slow)) / healthyMean,
-                PollerBench.meanWall(PollerBench.steady(slow)) / PollerBench.meanWall(PollerBench.steady(healthy))));
+                        + " mean x%.2f, steady state x%.2f%n%n", slowed.getFirst().wallSeconds() / healthyMean,
+                PollerBench.meanWall(slowed) / healthyMean,
+                PollerBench.meanWall(PollerBench.steady(slowed)) / PollerBench.meanWall(PollerBench.steady(healthy))));
         publish(out, report);
 
         report.append(discovery(farmFile, out));

@@ -57,10 +57,25 @@ final class PollerBench {
     private PollerBench() {
     }
 
-    static List<CycleFigures> run(List<MinerEndpoint> farm, Path workDir) throws Exception {
+    /** What {@link #run} measured: the healthy cycles (warm-up first), then the cycles after the slow-down. */
+    record Phases(List<CycleFigures> healthy, List<CycleFigures> slowed) {
+    }
+
+    /** Something done between the two phases: slowing the simulated miners down. */
+    @FunctionalInterface
+    interface Interlude {
+        void run() throws Exception;
+    }
+
+    /**
+     * Polls the farm with one scheduler: a warm-up and {@value #MEASURED_CYCLES} healthy cycles, then {@code slowDown},
+     * then {@value #MEASURED_CYCLES} more cycles, the first of which meets the hanging miners for the first time.
+     */
+    static Phases run(List<MinerEndpoint> farm, Path workDir, Interlude slowDown) throws Exception {
         ShiftedClock clock = new ShiftedClock();
         Path db = workDir.resolve("poll-bench-" + System.nanoTime() + ".db");
-        List<CycleFigures> figures = new ArrayList<>();
+        List<CycleFigures> healthy = new ArrayList<>();
+        List<CycleFigures> slowed = new ArrayList<>();
         try (SqliteFarmStore store = SqliteFarmStore.open(db, StoreSettings.defaults(), clock);
              VnishDrivers web = new VnishDrivers(DriverOptions.defaults());
              CgminerRpcDrivers rpc = new CgminerRpcDrivers(DriverOptions.defaults());
@@ -68,39 +83,47 @@ final class PollerBench {
             register(store, farm);
             List<Miner> miners = store.registry().miners();
             try (PollScheduler scheduler = new PollScheduler(reader, () -> miners, store.telemetry(), PollSettings.defaults(), clock)) {
-                OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 for (int cycle = 0; cycle < WARM_UP_CYCLES + MEASURED_CYCLES; cycle++) {
-                    long cpuBefore = os.getProcessCpuTime();
-                    long started = System.nanoTime();
-                    Optional<PollCycle> result = scheduler.pollDue();
-                    double wall = (System.nanoTime() - started) / 1e9;
-                    PollCycle done = result.orElseThrow(() -> new IllegalStateException("no miner was due"));
-                    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-                    long carried = done.metrics().carriedOver();
-                    long failed = done.metrics().failed();
-                    long deadline = done.metrics().deadlineExceeded();
-                    long ok = done.metrics().ok();
-                    // The ticks the scheduler would run in the rest of the minute, until every straggler is stored.
-                    for (long owed = carried; owed > 0; ) {
-                        Thread.sleep(PollSettings.defaults().tickInterval().toMillis());
-                        Optional<PollCycle> tick = scheduler.pollDue();
-                        if (tick.isPresent()) {
-                            owed -= tick.get().metrics().polled();
-                            ok += tick.get().metrics().ok();
-                            failed += tick.get().metrics().failed();
-                            deadline += tick.get().metrics().deadlineExceeded();
-                        }
-                    }
-                    double settled = (System.nanoTime() - started) / 1e9;
-                    double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-                    figures.add(new CycleFigures(wall, cpu, ok, failed, deadline,
-                            done.metrics().skippedByOpenBreaker(), carried, settled, heap));
-                    clock.advance(INTERVAL);
+                    healthy.add(cycle(scheduler, clock));
+                }
+                slowDown.run();
+                for (int cycle = 0; cycle < MEASURED_CYCLES; cycle++) {
+                    slowed.add(cycle(scheduler, clock));
                 }
             }
         }
         Files.deleteIfExists(db);
-        return figures;
+        return new Phases(healthy, slowed);
+    }
+
+    /** One poll cycle, then the ticks the scheduler would run in the rest of the minute until every straggler is in. */
+    private static CycleFigures cycle(PollScheduler scheduler, ShiftedClock clock) throws InterruptedException {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        long started = System.nanoTime();
+        Optional<PollCycle> result = scheduler.pollDue();
+        double wall = (System.nanoTime() - started) / 1e9;
+        PollCycle done = result.orElseThrow(() -> new IllegalStateException("no miner was due"));
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+        long carried = done.metrics().carriedOver();
+        long failed = done.metrics().failed();
+        long deadline = done.metrics().deadlineExceeded();
+        long ok = done.metrics().ok();
+        for (long owed = carried; owed > 0; ) {
+            Thread.sleep(PollSettings.defaults().tickInterval().toMillis());
+            Optional<PollCycle> tick = scheduler.pollDue();
+            if (tick.isPresent()) {
+                owed -= tick.get().metrics().polled();
+                ok += tick.get().metrics().ok();
+                failed += tick.get().metrics().failed();
+                deadline += tick.get().metrics().deadlineExceeded();
+            }
+        }
+        double settled = (System.nanoTime() - started) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        clock.advance(INTERVAL);
+        return new CycleFigures(wall, cpu, ok, failed, deadline, done.metrics().skippedByOpenBreaker(), carried,
+                settled, heap);
     }
 
     private static void register(SqliteFarmStore store, List<MinerEndpoint> farm) {
@@ -121,11 +144,11 @@ final class PollerBench {
         return cycles.subList(WARM_UP_CYCLES, cycles.size());
     }
 
-    static String describe(String scenario, List<CycleFigures> all) {
+    /** Describes the cycles; {@code firstLabel} names the first one ("warm-up", "first encounter"). */
+    static String describe(String scenario, List<CycleFigures> all, String firstLabel, List<CycleFigures> cycles) {
         StringBuilder s = new StringBuilder(scenario).append('\n');
-        List<CycleFigures> cycles = measured(all);
         for (CycleFigures c : all) {
-            s.append(c == all.getFirst() ? "  warm-up: " : "  cycle: ");
+            s.append(c == all.getFirst() ? "  " + firstLabel + ": " : "  cycle: ");
             s.append(String.format(Locale.ROOT, "%.2f s wall, %.2f s CPU (%.1f %% of one core per %d s), ok %d,"
                             + " failed %d (deadline %d), behind open breaker %d, stragglers %d (all stored after"
                             + " %.2f s), heap %d MiB%n", c.wallSeconds(), c.cpuSeconds(), 100 * c.cpuShareOfOneCore(),

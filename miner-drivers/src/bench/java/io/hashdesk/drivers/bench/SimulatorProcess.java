@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hashdesk.drivers.sim.server.MinerEndpoint;
 import io.hashdesk.drivers.sim.server.SimulatorMain;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,12 @@ final class SimulatorProcess implements AutoCloseable {
         }
         List<MinerEndpoint> endpoints = JsonMapper.builder().build().readValue(endpointsFile.toFile(), new TypeReference<>() { });
         return new SimulatorProcess(process, endpoints);
+    }
+
+    /** Tells a simulator started with {@code --slow-on-stdin} to slow its miners down now. */
+    void slowDown() throws IOException {
+        process.getOutputStream().write("slow\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     List<MinerEndpoint> endpoints() {

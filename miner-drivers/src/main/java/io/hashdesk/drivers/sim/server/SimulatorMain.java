@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hashdesk.drivers.sim.Fault;
 import io.hashdesk.drivers.sim.FleetDefinition;
 import io.hashdesk.drivers.sim.FleetDefinitionReader;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a simulated farm as its own process, for the demo and for benchmarks that poll it from another process:
  * {@code --farm <file> --endpoints-out <file> [--speed 1] [--scale N] [--http-base P --rpc-base P] [--no-rpc]
- * [--slow-share F --slow-delay-ms D]}; the last pair makes a share F of the miners (evenly spread) answer D ms late,
- * for benchmarks of how timeouts affect a poll cycle.
+ * [--slow-share F --slow-delay-ms D [--slow-on-stdin]]}; the last options make a share F of the miners (evenly
+ * spread) answer D ms late, from the start or once the line {@code slow} is read from standard input, for benchmarks
+ * of how timeouts affect a poll cycle.
  * Writes every miner's address as JSON to the endpoints file once all ports are open, then serves until killed.
  */
 public final class SimulatorMain {
@@ -36,7 +40,7 @@ public final class SimulatorMain {
         if (farm == null || out == null) {
             throw new IllegalArgumentException("usage: --farm <fleet file> --endpoints-out <file> [--speed <x>]"
                     + " [--scale <units>] [--http-base <port> --rpc-base <port>] [--no-rpc]"
-                    + " [--slow-share <0..1> --slow-delay-ms <ms>]");
+                    + " [--slow-share <0..1> --slow-delay-ms <ms> [--slow-on-stdin]]");
         }
         FleetDefinition definition = FleetDefinitionReader.read(Path.of(farm));
         if (options.containsKey("--scale")) {
@@ -50,7 +54,8 @@ public final class SimulatorMain {
         double speed = Double.parseDouble(options.getOrDefault("--speed", "1"));
         FarmSimulation simulation = FarmSimulation.start(definition, "fleet file " + farm, speed, serverOptions);
         Runtime.getRuntime().addShutdownHook(new Thread(simulation::close, "simulator-shutdown"));
-        if (options.containsKey("--slow-share")) {
+        boolean slowOnSignal = options.containsKey("--slow-on-stdin");
+        if (options.containsKey("--slow-share") && !slowOnSignal) {
             slowDown(simulation, Double.parseDouble(options.get("--slow-share")),
                     Long.parseLong(options.getOrDefault("--slow-delay-ms", "10000")));
         }
@@ -63,7 +68,26 @@ public final class SimulatorMain {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         LOG.info("Serving {} simulated miners at {}x; endpoints in {}", simulation.endpoints().size(), speed,
                 endpoints.toAbsolutePath());
+        if (slowOnSignal) {
+            awaitSlowSignal(simulation, Double.parseDouble(options.getOrDefault("--slow-share", "0.05")),
+                    Long.parseLong(options.getOrDefault("--slow-delay-ms", "10000")));
+        }
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * Slows the miners down when the line {@code slow} arrives on standard input, so a benchmark can meet hanging
+     * miners for the first time in the middle of a run, with warm connections and a warm JIT.
+     */
+    private static void awaitSlowSignal(FarmSimulation simulation, double share, long delayMillis)
+            throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.strip().equals("slow")) {
+                slowDown(simulation, share, delayMillis);
+                return;
+            }
+        }
     }
 
     private static void slowDown(FarmSimulation simulation, double share, long delayMillis) {
@@ -85,7 +109,7 @@ public final class SimulatorMain {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--no-rpc")) {
+            if (args[i].equals("--no-rpc") || args[i].equals("--slow-on-stdin")) {
                 options.put(args[i], "");
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 options.put(args[i], args[++i]);
