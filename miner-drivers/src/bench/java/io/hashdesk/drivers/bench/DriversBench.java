@@ -46,11 +46,11 @@ public final class DriversBench {
         List<String> base = List.of("--scale", Integer.toString(FARM_SIZE), "--no-rpc", "--http-base",
                 Integer.toString(HTTP_BASE_PORT));
 
-        List<String> args = new ArrayList<>(base);
-        args.addAll(List.of("--slow-share", Double.toString(SLOW_SHARE), "--slow-delay-ms", Long.toString(SLOW_DELAY_MS),
+        List<String> simArgs = new ArrayList<>(base);
+        simArgs.addAll(List.of("--slow-share", Double.toString(SLOW_SHARE), "--slow-delay-ms", Long.toString(SLOW_DELAY_MS),
                 "--slow-on-stdin"));
         PollerBench.Phases phases;
-        try (SimulatorProcess sim = SimulatorProcess.start(farmFile, out, args)) {
+        try (SimulatorProcess sim = SimulatorProcess.start(farmFile, out, simArgs)) {
             phases = PollerBench.run(sim.endpoints(), out, sim::slowDown);
         }
         List<PollerBench.CycleFigures> healthy = PollerBench.measured(phases.healthy());
