@@ -15,8 +15,8 @@ import java.nio.file.Path;
 
 /**
  * Settings as data: a record's defaults in a JSON resource beside its class, and an operator's JSON file that
- * overrides any subset of them. Unknown fields and invalid values are errors naming the file, never ignored.
- * Durations are ISO-8601 text ({@code "PT60S"}).
+ * overrides any subset of them (nested objects field by field). Unknown fields and invalid values are errors naming
+ * the file, never ignored. Durations are ISO-8601 text ({@code "PT60S"}).
  */
 public final class JsonSettings {
 
@@ -54,10 +54,26 @@ public final class JsonSettings {
                 throw new IllegalArgumentException("expected a JSON object with the settings to change");
             }
             ObjectNode merged = JSON.valueToTree(defaults);
-            merged.setAll(overrideFields);
+            overlay(merged, overrideFields);
             return JSON.treeToValue(merged, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Settings in " + overridesFile + " are invalid: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Lays {@code overrides} over {@code base} field by field, descending into objects present in both, so an
+     * operator can change one field of a nested block ({@code {"coinGecko": {"enabled": true}}}) without repeating
+     * the rest of it.
+     */
+    private static void overlay(ObjectNode base, ObjectNode overrides) {
+        overrides.properties().forEach(entry -> {
+            if (base.get(entry.getKey()) instanceof ObjectNode nestedBase
+                    && entry.getValue() instanceof ObjectNode nestedOverrides) {
+                overlay(nestedBase, nestedOverrides);
+            } else {
+                base.set(entry.getKey(), entry.getValue());
+            }
+        });
     }
 }

@@ -1,14 +1,31 @@
 package io.hashdesk.core.store;
 
+import io.hashdesk.core.energy.EnergyStore;
+import io.hashdesk.core.market.MarketStore;
+import io.hashdesk.core.pool.PoolStore;
+import io.hashdesk.core.profit.ProfitHistory;
+
 /**
- * The farm's database as a whole: its inventory and its telemetry, opened and closed together. Callers
- * depend on this and the interfaces it hands out, never on the database behind them.
+ * The farm's database as a whole: its inventory, telemetry, market data, pools, tariffs and profit history, opened and closed
+ * together. Callers depend on this and the interfaces it hands out, never on the database behind them.
  */
 public interface FarmStore extends AutoCloseable {
 
     MinerRegistry registry();
 
     TelemetryStore telemetry();
+
+    /** Coin market snapshots and the market data providers' last replies. */
+    MarketStore market();
+
+    /** The farm's pools and each miner's pool plan. */
+    PoolStore pools();
+
+    /** Electricity tariffs and market price series. */
+    EnergyStore energy();
+
+    /** Each miner's profit day by day. */
+    ProfitHistory profitHistory();
 
     @Override
     void close();

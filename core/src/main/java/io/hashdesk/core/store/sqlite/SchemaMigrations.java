@@ -22,7 +22,8 @@ final class SchemaMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
     /** Append only: a released migration is never edited, a new number fixes it. */
-    static final List<String> MIGRATIONS = List.of("V001__inventory_and_telemetry.sql");
+    static final List<String> MIGRATIONS = List.of("V001__inventory_and_telemetry.sql", "V002__market_data.sql",
+            "V003__energy_and_profit.sql", "V004__pools.sql");
 
     private SchemaMigrations() {
     }

@@ -1,5 +1,9 @@
 package io.hashdesk.core.store.sqlite;
 
+import io.hashdesk.core.energy.EnergyStore;
+import io.hashdesk.core.market.MarketStore;
+import io.hashdesk.core.pool.PoolStore;
+import io.hashdesk.core.profit.ProfitHistory;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.MinerRegistry;
 import io.hashdesk.core.store.StoreSettings;
@@ -7,17 +11,26 @@ import io.hashdesk.core.store.TelemetryStore;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Opens the farm's SQLite database file and hands out its registry and telemetry store. */
+/** Opens the farm's SQLite database file and hands out its registry and its telemetry, market, pool and energy stores. */
 public final class SqliteFarmStore implements FarmStore {
 
     private final SqliteDatabase db;
     private final SqliteMinerRegistry registry;
     private final SqliteTelemetryStore telemetry;
+    private final SqliteMarketStore market;
+    private final SqlitePoolStore pools;
+    private final SqliteEnergyStore energy;
+    private final SqliteProfitHistory profitHistory;
 
-    private SqliteFarmStore(SqliteDatabase db, SqliteMinerRegistry registry, SqliteTelemetryStore telemetry) {
+    private SqliteFarmStore(SqliteDatabase db, SqliteMinerRegistry registry, SqliteTelemetryStore telemetry,
+                            MinerDirectory directory) {
         this.db = db;
         this.registry = registry;
         this.telemetry = telemetry;
+        this.market = new SqliteMarketStore(db);
+        this.pools = new SqlitePoolStore(db);
+        this.energy = new SqliteEnergyStore(db);
+        this.profitHistory = new SqliteProfitHistory(db, directory);
     }
 
     /**
@@ -38,7 +51,7 @@ public final class SqliteFarmStore implements FarmStore {
                 return null;
             });
             return new SqliteFarmStore(db, new SqliteMinerRegistry(db, directory),
-                    new SqliteTelemetryStore(db, directory, labels, progress, settings, clock));
+                    new SqliteTelemetryStore(db, directory, labels, progress, settings, clock), directory);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -53,6 +66,26 @@ public final class SqliteFarmStore implements FarmStore {
     @Override
     public TelemetryStore telemetry() {
         return telemetry;
+    }
+
+    @Override
+    public MarketStore market() {
+        return market;
+    }
+
+    @Override
+    public PoolStore pools() {
+        return pools;
+    }
+
+    @Override
+    public EnergyStore energy() {
+        return energy;
+    }
+
+    @Override
+    public ProfitHistory profitHistory() {
+        return profitHistory;
     }
 
     @Override
