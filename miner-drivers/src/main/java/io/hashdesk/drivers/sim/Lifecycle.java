@@ -13,6 +13,7 @@ final class Lifecycle {
 
     private final SimulationParameters.Timing timing;
     private final BooleanSupplier needsTuning;
+    private final Transitions transitions;
 
     private MinerState state;
     private Instant since;
@@ -25,10 +26,17 @@ final class Lifecycle {
     private int bootCount;
     private boolean tuned;
 
+    /** Told about every state change, on the thread that made it, after the change. */
+    interface Transitions {
+        void entered(MinerState from, MinerState to, Instant at, String why);
+    }
+
     /** Starts mining at {@code now}, as a unit that was already running when the simulation began. */
-    Lifecycle(SimulationParameters.Timing timing, BooleanSupplier needsTuning, Instant now, Duration uptime) {
+    Lifecycle(SimulationParameters.Timing timing, BooleanSupplier needsTuning, Transitions transitions, Instant now,
+              Duration uptime) {
         this.timing = timing;
         this.needsTuning = needsTuning;
+        this.transitions = transitions;
         this.bootedAt = now.minus(uptime);
         this.cgminerStartedAt = bootedAt;
         enter(MinerState.MINING, now, null, null);
@@ -168,10 +176,15 @@ final class Lifecycle {
     }
 
     private void enter(MinerState next, Instant at, Instant ends, String why) {
+        MinerState from = state;
         state = next;
         since = at;
         phaseEnds = ends;
         description = why;
+        // The first state is where the simulation found the unit, not a change.
+        if (from != null) {
+            transitions.entered(from, next, at, why);
+        }
     }
 
     private static Instant seconds(Instant from, int seconds) {

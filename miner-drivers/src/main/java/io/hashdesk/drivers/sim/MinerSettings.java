@@ -71,6 +71,10 @@ public record MinerSettings(Overclock overclock, Cooling cooling, Misc misc, Lis
         public Overclock withPreset(String value) {
             return new Overclock(value, globalFreqMhz, globalVoltage10mV, chains, moddedPsu, presetSwitcher);
         }
+
+        public Overclock withPresetSwitcher(PresetSwitcher value) {
+            return new Overclock(preset, globalFreqMhz, globalVoltage10mV, chains, moddedPsu, value);
+        }
     }
 
     /**
@@ -83,7 +87,7 @@ public record MinerSettings(Overclock overclock, Cooling cooling, Misc misc, Lis
         }
     }
 
-    /** The firmware's automatic step-down between presets on heat (stored and reported, not acted on). */
+    /** The firmware's automatic step-down between presets on heat, and back up when cool ({@code PresetStepper}). */
     public record PresetSwitcher(boolean enabled, String topPreset, String minPreset, int decreaseTempC,
                                  int riseTempC, int checkTimeSeconds, boolean autochangeTopPreset,
                                  boolean ignoreFanSpeed, int powerDelta) {

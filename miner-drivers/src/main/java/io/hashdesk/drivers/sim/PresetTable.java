@@ -18,6 +18,7 @@ final class PresetTable {
 
     private final ModelPhysics physics;
     private final List<Preset> presets;
+    private final List<String> ladder;
 
     /**
      * One preset.
@@ -43,6 +44,13 @@ final class PresetTable {
             Clocks stock = solve(watts, average, physics.common().presetMarginVolts());
             return new Preset(String.valueOf(watts), watts, pretty(watts, stock, m), stock);
         }).toList();
+        this.ladder = presets.stream().sorted(java.util.Comparator.comparingInt(Preset::watts)).map(Preset::name)
+                .toList();
+    }
+
+    /** Preset names from lowest to highest power. */
+    List<String> ladder() {
+        return ladder;
     }
 
     List<Preset> presets() {

@@ -2,7 +2,6 @@ package io.hashdesk.drivers.sim;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +12,6 @@ import java.util.Set;
  */
 public final class SimulatedMiner {
 
-    private static final String FAN_LOST = "Fan lost";
-    private static final String NO_BOARDS = "No hashboards detected";
     private static final int FULL_POWER_PERCENT = 100;
     private static final long UPTIME_STREAM = 71;
     /** Units join the simulation already up for anything from a moment to two weeks. */
@@ -23,15 +20,18 @@ public final class SimulatedMiner {
     public static final int MIN_THROTTLE_PERCENT = 20;
 
     private final MinerIdentity identity;
+    private final MinerBlueprint blueprint;
     private final long seed;
     private final ModelKit kit;
     private final UnitPhysics unit;
     private final Lifecycle lifecycle;
     private final TuneResults tunes;
-    private final List<Fault> faults = new ArrayList<>();
-    private final double dustRatePerDay;
-    private final String knownPassword;
+    private final UnitFaults faults;
     private final Set<String> rpcUnanswered;
+    private final EventLog log;
+    private final FirmwareEvents events;
+    private final MetricsHistory history;
+    private final FirmwareControls controls;
     private MinerSettings settings;
     /** The pools mining uses: the settings' pools as of the last mining start. */
     private List<MinerSettings.Pool> runningPools;
@@ -39,20 +39,17 @@ public final class SimulatedMiner {
     private boolean restartRequired;
     private boolean rebootRequired;
     private int activePool;
-    private int throttlePercent = FULL_POWER_PERCENT;
     private boolean locateOn;
-    private double resistanceFactor = 1;
     private Instant now;
-    private Instant countersSince;
 
     SimulatedMiner(MinerIdentity identity, ModelKit kit, UnitPhysics unit, MinerBlueprint blueprint, Instant start) {
         this.identity = identity;
+        this.blueprint = blueprint;
         this.seed = blueprint.seed();
         this.kit = kit;
         this.unit = unit;
-        this.dustRatePerDay = blueprint.dustRatePerDay();
-        this.knownPassword = blueprint.password();
-        this.password = knownPassword;
+        this.faults = new UnitFaults(unit, seed);
+        this.password = blueprint.password();
         this.rpcUnanswered = Set.copyOf(blueprint.rpcUnanswered());
         this.settings = DefaultSettings.of(identity, blueprint);
         this.runningPools = settings.pools();
@@ -60,10 +57,14 @@ public final class SimulatedMiner {
         this.tunes = new TuneResults(kit.presets(), unit.silicon().boardOffsetsVolts());
         blueprint.tunedPresets().forEach(tunes::tune);
         tunes.tune(blueprint.preset());
+        FirmwareLimits limits = common().firmwareLimits();
+        this.log = new EventLog(identity.firmware(), limits);
+        this.events = new FirmwareEvents(log, unit);
+        this.history = new MetricsHistory(limits);
+        this.controls = new FirmwareControls(limits, events);
         Duration uptime = Duration.ofSeconds(Math.round(Noise.uniform(seed, UPTIME_STREAM, 0) * MAX_START_UPTIME_SECONDS));
-        this.lifecycle = new Lifecycle(kit.physics().common().timing(),
-                () -> tunes.needsTuning(settings.overclock()), start, uptime);
-        this.countersSince = lifecycle.cgminerStartedAt();
+        this.lifecycle = new Lifecycle(common().timing(),
+                () -> tunes.needsTuning(runningOverclock()), this::entered, start, uptime);
         blueprint.faults().forEach(this::inject);
     }
 
@@ -88,84 +89,79 @@ public final class SimulatedMiner {
         now = to;
         lifecycle.advance(now);
         if (lifecycle.takeTuned()) {
-            tunes.tune(settings.overclock().preset());
+            String preset = runningOverclock().preset();
+            tunes.tune(preset);
+            events.autotuneFinished(now, tunes.info(preset), runningClocks(), model().hrMeasure());
         }
-        if (!lifecycle.cgminerStartedAt().equals(countersSince)) {
-            countersSince = lifecycle.cgminerStartedAt();
-            unit.resetCounters();
-            runningPools = settings.pools();
-            activePool = 0;
-            restartRequired = false;
-        }
-        checkFaultsAndProtections();
-        CoolingPolicy cooling = CoolingPolicy.of(settings.cooling(), kit.physics().common().minFanPwmPercent());
+        faults.protect(lifecycle, settings.cooling(), now);
+        CoolingPolicy cooling = CoolingPolicy.of(settings.cooling(), common().minFanPwmPercent());
         boolean coolingDown = lifecycle.state() == MinerState.RESTARTING && lifecycle.description() != null;
-        unit.step(now, dtSeconds, ambientC, targets(), cooling, coolingDown, activePool, dustRatePerDay,
-                resistanceFactor);
-        double hottest = 0;
-        for (int b = 0; b < unit.boardCount(); b++) {
-            if (!unit.board(b).failed(now)) {
-                hottest = Math.max(hottest, unit.board(b).chipTempC());
+        unit.step(now, dtSeconds, ambientC, targets(), cooling, coolingDown, activePool, blueprint.dustRatePerDay(),
+                faults.resistanceFactor());
+        int hottestBoard = unit.hottestBoard(now);
+        double hottest = hottestBoard < 0 ? 0 : unit.board(hottestBoard).chipTempC();
+        if (lifecycle.state().hashing() && hottest >= settings.misc().restartTempC()) {
+            events.overheated(now, hottestBoard + 1, Math.round(hottest));
+            lifecycle.overheat(now, "Overheated, chip temp=" + Math.round(hottest));
+        }
+        afterStep(dtSeconds, ambientC, hottest);
+    }
+
+    /** What the firmware does with each step's figures: log hardware changes, keep history, run its control loops. */
+    private void afterStep(double dtSeconds, double ambientC, double hottestC) {
+        events.hardware(now, settings.cooling().mode() == MinerSettings.FanMode.IMMERSION);
+        if (lifecycle.state() == MinerState.OFFLINE) {
+            return;
+        }
+        double wall = unit.wallWatts(now);
+        double pcbC = hottestC > 0 ? UnitPhysics.ThermalSpread.of(hottestC, ambientC, common()).pcbMaxC() : 0;
+        history.record(now, dtSeconds, unit.hashrate(), wall, hottestC, pcbC, unit.fans().dutyPercent());
+        if (controls.afterStep(now, settings, lifecycle.state(), wall, hottestC, tunes.ladder())) {
+            lifecycle.restart(now);
+        }
+    }
+
+    /** A state change: log it, and do what the firmware does on entering some states. */
+    private void entered(MinerState from, MinerState to, Instant at, String why) {
+        events.entered(from, to, at, why);
+        switch (to) {
+            case OFFLINE -> controls.reset();
+            case INITIALIZING -> {
+                // cgminer starts again: counters from zero, the pools as now configured.
+                unit.resetCounters();
+                runningPools = settings.pools();
+                activePool = 0;
+                restartRequired = false;
+            }
+            case AUTO_TUNING -> events.autotuneStarted(at, currentPreset(), runningClocks());
+            default -> {
             }
         }
-        if (lifecycle.state().hashing() && hottest >= settings.misc().restartTempC()) {
-            lifecycle.overheat(now, "Overheated, chip temp=" + Math.round(hottest));
+        if (to.hashing() && !from.hashing()) {
+            events.connected(at, runningPools, activePool);
         }
     }
 
     /** Lets the unit settle at its starting clocks without the time counting as history. */
     synchronized void warmUp(double seconds, double ambientC) {
-        CoolingPolicy cooling = CoolingPolicy.of(settings.cooling(), kit.physics().common().minFanPwmPercent());
-        unit.step(now, seconds, ambientC, targets(), cooling, false, activePool, 0, resistanceFactor);
+        CoolingPolicy cooling = CoolingPolicy.of(settings.cooling(), common().minFanPwmPercent());
+        unit.step(now, seconds, ambientC, targets(), cooling, false, activePool, 0, faults.resistanceFactor());
         unit.resetCounters();
     }
 
-    private void checkFaultsAndProtections() {
-        MinerState state = lifecycle.state();
-        if (state == MinerState.OFFLINE) {
-            return;
-        }
-        for (Fault fault : faults) {
-            if (fault instanceof Fault.RebootLoop(long upSeconds)
-                    && Duration.between(lifecycle.bootedAt(), now).toSeconds() >= upSeconds) {
-                lifecycle.rebootNow(now);
-                return;
-            }
-        }
-        boolean fansShort = settings.cooling().mode() != MinerSettings.FanMode.IMMERSION
-                && unit.fans().working(now) < settings.cooling().fanMinCount();
-        boolean noBoards = true;
-        for (int b = 0; b < unit.boardCount(); b++) {
-            noBoards &= unit.board(b).failed(now);
-        }
-        boolean running = state.hashing() || state == MinerState.INITIALIZING || state == MinerState.STARTING;
-        if (running && (fansShort || noBoards)) {
-            lifecycle.fail(now, fansShort ? FAN_LOST : NO_BOARDS);
-        } else if (state == MinerState.FAILURE && !fansShort && !noBoards) {
-            lifecycle.recover(now);
-        }
-    }
-
+    /** Per-board clocks while hashing, null while the chips are idle. */
     private UnitPhysics.BoardTarget[] targets() {
-        if (!lifecycle.state().hashing()) {
-            return null;
-        }
-        PresetTable.Clocks clocks = runningClocks();
-        MinerSettings.Overclock overclock = settings.overclock();
-        UnitPhysics.BoardTarget[] targets = new UnitPhysics.BoardTarget[unit.boardCount()];
-        for (int b = 0; b < targets.length; b++) {
-            MinerSettings.ChainOverclock chain = b < overclock.chains().size() ? overclock.chains().get(b) : null;
-            double freq = overclock.manual() && chain != null && chain.freqMhz() > 0 ? chain.freqMhz()
-                    : clocks.freqMhz();
-            targets[b] = new UnitPhysics.BoardTarget(freq * throttlePercent / FULL_POWER_PERCENT,
-                    clocks.voltsPerBoard()[b], chain == null || !chain.disabled());
-        }
-        return targets;
+        return lifecycle.state().hashing() ? controls.targets(settings.overclock(), runningClocks()) : null;
     }
 
     /** The clocks the chips run now: manual globals, the unit's tune result, or the stock table while untuned. */
     private PresetTable.Clocks runningClocks() {
-        return tunes.clocks(settings.overclock(), lifecycle.state() == MinerState.AUTO_TUNING);
+        return tunes.clocks(runningOverclock(), lifecycle.state() == MinerState.AUTO_TUNING);
+    }
+
+    /** The overclock settings with the preset the switcher runs in place of the configured one. */
+    private MinerSettings.Overclock runningOverclock() {
+        return controls.running(settings.overclock());
     }
 
     // ---- what the API reads -------------------------------------------------------------------------------------
@@ -181,11 +177,11 @@ public final class SimulatedMiner {
         for (int b = 0; b < unit.boardCount(); b++) {
             Hashboard board = unit.board(b);
             nominal += lifecycle.state().hashing() ? board.last().idealHashrate()
-                    : kit.physics().idealHashrate(clocks.freqMhz() * throttlePercent / FULL_POWER_PERCENT,
-                            board.workingChips(now, kit.physics().common().boardPrecursorDays()));
+                    : kit.physics().idealHashrate(clocks.freqMhz() * throttlePercent() / FULL_POWER_PERCENT,
+                            board.workingChips(now, common().boardPrecursorDays()));
         }
         return ReadingAssembler.reading(unit, lifecycle, now,
-                new ReadingAssembler.Context(settings, runningPools, nominal, activePool, throttlePercent, locateOn,
+                new ReadingAssembler.Context(settings, runningPools, nominal, activePool, throttlePercent(), locateOn,
                         seed));
     }
 
@@ -213,8 +209,9 @@ public final class SimulatedMiner {
         return locateOn;
     }
 
+    /** The share of full power the chips may use: the API's throttle or the power limit's, whichever is lower. */
     public synchronized int throttlePercent() {
-        return throttlePercent;
+        return controls.throttlePercent();
     }
 
     public synchronized int activePool() {
@@ -232,7 +229,7 @@ public final class SimulatedMiner {
 
     /** Whether the ports are open: not rebooting, and not made unreachable by a fault. */
     public synchronized boolean reachable() {
-        return lifecycle.state() != MinerState.OFFLINE && faults.stream().noneMatch(Fault.Unreachable.class::isInstance);
+        return lifecycle.state() != MinerState.OFFLINE && !faults.any(Fault.Unreachable.class);
     }
 
     /** Every preset the model offers, {@code disabled} first, with this unit's tune state. */
@@ -240,9 +237,9 @@ public final class SimulatedMiner {
         return tunes.infos();
     }
 
-    /** The preset running now ({@code perf-summary.current_preset}). */
+    /** The preset running now ({@code perf-summary.current_preset}); the preset switcher may have stepped it. */
     public synchronized PresetInfo currentPreset() {
-        return tunes.info(settings.overclock().preset());
+        return tunes.info(runningOverclock().preset());
     }
 
     public synchronized boolean presetExists(String name) {
@@ -267,16 +264,33 @@ public final class SimulatedMiner {
     public synchronized SaveResult applySettings(MinerSettings next) {
         MinerSettings previous = settings;
         settings = next;
-        if (!previous.overclock().equals(next.overclock()) && lifecycle.state() != MinerState.STOPPED) {
+        if (controls.settingsChanged(previous.overclock(), next.overclock())
+                && lifecycle.state() != MinerState.STOPPED) {
             lifecycle.restart(now);
         }
         restartRequired |= !previous.pools().equals(next.pools());
         rebootRequired |= !previous.network().equals(next.network()) || !previous.timezone().equals(next.timezone());
+        events.settingsSaved(now, previous, next);
+        events.hardwareTouched();
         return new SaveResult(restartRequired, rebootRequired);
+    }
+
+    /** The settings and password the unit was built with, then a reboot in the returned time; tunes stay. */
+    public synchronized Duration factoryReset() {
+        settings = DefaultSettings.of(identity, blueprint);
+        password = blueprint.password();
+        restartRequired = false;
+        rebootRequired = false;
+        controls.reset();
+        events.hardwareTouched();
+        Duration after = lifecycle.scheduleReboot(now);
+        events.rebootIn(now, after, "Factory reset");
+        return after;
     }
 
     public synchronized void changePassword(String value) {
         password = value;
+        events.system(now, EventLog.Level.INFO, "Password changed");
     }
 
     public synchronized void startMining() {
@@ -298,7 +312,9 @@ public final class SimulatedMiner {
     /** Schedules a reboot and says in how many seconds it happens. */
     public synchronized Duration reboot() {
         rebootRequired = false;
-        return lifecycle.scheduleReboot(now);
+        Duration after = lifecycle.scheduleReboot(now);
+        events.rebootIn(now, after, "Reboot requested");
+        return after;
     }
 
     /** Switches to pool {@code index} of those mining uses; false when that slot is empty or missing. */
@@ -307,6 +323,7 @@ public final class SimulatedMiner {
             return false;
         }
         activePool = index;
+        events.poolSwitched(now, index, runningPools.get(index));
         return true;
     }
 
@@ -317,12 +334,13 @@ public final class SimulatedMiner {
 
     /** 1.3.x power throttle: scales the chips' frequency to this share of full (20..100 %). */
     public synchronized void throttle(int percent) {
-        throttlePercent = Math.clamp(percent, MIN_THROTTLE_PERCENT, FULL_POWER_PERCENT);
+        controls.throttle(now, percent);
     }
 
     /** Forgets autotune results; the running preset retunes at the next start if it was among them. */
     public synchronized void resetAutotune(List<String> names, boolean restart) {
         tunes.forget(names);
+        events.autotuneReset(now, names);
         if (restart) {
             lifecycle.restart(now);
         }
@@ -332,42 +350,45 @@ public final class SimulatedMiner {
         resetAutotune(tunes.tunedNames(), restart);
     }
 
+    /** The unit's logs and chart annotations; the server adds its API lines and clears logs here. */
+    public EventLog log() {
+        return log;
+    }
+
+    /** How much this unit's firmware keeps (history, logs, notes, API keys). */
+    public FirmwareLimits limits() {
+        return common().firmwareLimits();
+    }
+
+    private SimulationParameters common() {
+        return kit.physics().common();
+    }
+
+    /** The unit's history over the last {@code slice}, resampled to {@code step} ({@code /metrics}). */
+    public synchronized List<MetricPoint> metrics(Duration slice, Duration step) {
+        return history.series(now, slice, step);
+    }
+
     // ---- faults and ground truth --------------------------------------------------------------------------------
 
     public synchronized void inject(Fault fault) {
-        clear(fault.getClass());
-        faults.add(fault);
-        switch (fault) {
-            case Fault.FanFailure(int fan) -> unit.fans().forceLost(fan, now);
-            case Fault.HashboardFailure(int board) -> unit.board(board - 1).forceFailure(now);
-            case Fault.Overheating(double factor) -> resistanceFactor = factor;
-            case Fault.WrongPassword _ -> password = knownPassword + "-changed-" + Long.toHexString(now.toEpochMilli());
-            default -> {
-            }
+        faults.inject(fault, now);
+        events.hardwareTouched();
+        if (fault instanceof Fault.WrongPassword) {
+            password = blueprint.password() + "-changed-" + Long.toHexString(now.toEpochMilli());
         }
     }
 
     /** Removes a fault; for physical faults this is the repair (new fan, new board, airflow restored). */
     public synchronized void clear(Class<? extends Fault> type) {
-        for (Fault fault : List.copyOf(faults)) {
-            if (!type.isInstance(fault)) {
-                continue;
-            }
-            faults.remove(fault);
-            switch (fault) {
-                case Fault.FanFailure(int fan) -> unit.fans().replace(fan, now);
-                case Fault.HashboardFailure(int board) -> unit.board(board - 1).replace(now, seed,
-                        kit.physics().common());
-                case Fault.Overheating _ -> resistanceFactor = 1;
-                case Fault.WrongPassword _ -> password = knownPassword;
-                default -> {
-                }
-            }
+        events.hardwareTouched();
+        if (faults.clear(type, now).stream().anyMatch(Fault.WrongPassword.class::isInstance)) {
+            password = blueprint.password();
         }
     }
 
     public synchronized List<Fault> faults() {
-        return List.copyOf(faults);
+        return faults.all();
     }
 
     /** A technician blows the dust out. */

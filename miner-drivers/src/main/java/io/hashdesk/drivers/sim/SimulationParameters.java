@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Physics and timing shared by every simulated model: PSU and fan figures, voltage margins, error and reject rates,
- * silicon spread, thermal lags, wear and failure rates, and how long the firmware's state changes take. The
- * {@code common} block of {@code sim-models.json}; see that file for the values.
+ * silicon spread, thermal lags, wear and failure rates, how long the firmware's state changes take and how much it
+ * keeps ({@link FirmwareLimits}). The {@code common} block of {@code sim-models.json}; see that file for the values.
  */
 record SimulationParameters(double psuEfficiency, double controlBoardWatts, double fanMaxWatts, double leakageShareAtStock,
                             double leakageDoublingC,
@@ -23,7 +23,7 @@ record SimulationParameters(double psuEfficiency, double controlBoardWatts, doub
                             double fanSagAtEndOfLife, double fanSagExponent, double boardMeanLifeDays,
                             double boardPrecursorDays, double boardPrecursorErrorGain, double hashrateNoiseFraction,
                             double noisePeriodSeconds, double safeChipTempMarginC, double devfeePercent,
-                            Timing timing) {
+                            Timing timing, FirmwareLimits firmwareLimits) {
 
     SimulationParameters {
         ModelParameters.require(psuEfficiency > 0 && psuEfficiency <= 1, "common.psuEfficiency must be in (0, 1]");
@@ -36,6 +36,7 @@ record SimulationParameters(double psuEfficiency, double controlBoardWatts, doub
                 "common fan and board lifetimes must be positive");
         ModelParameters.require(noisePeriodSeconds > 0, "common.noisePeriodSeconds must be positive");
         ModelParameters.require(timing != null, "common.timing is missing");
+        ModelParameters.require(firmwareLimits != null, "common.firmwareLimits is missing");
     }
 
     /**

@@ -58,6 +58,11 @@ final class TuneResults {
         return result != null ? result : preset.get().stock();
     }
 
+    /** The model's presets from lowest to highest power: the preset switcher's ladder. */
+    List<String> ladder() {
+        return presets.ladder();
+    }
+
     /** Every preset the model offers, {@code disabled} first, with this unit's tune state. */
     List<PresetInfo> infos() {
         List<PresetInfo> result = new ArrayList<>();

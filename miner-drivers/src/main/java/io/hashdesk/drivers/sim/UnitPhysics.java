@@ -180,6 +180,35 @@ final class UnitPhysics {
         devfee.book(shares * devShare, reject, common.staleFraction(), difficulty, now);
     }
 
+    /** Index of the hottest board that has not failed, -1 when every board has. */
+    int hottestBoard(Instant now) {
+        int hottest = -1;
+        for (int b = 0; b < boards.length; b++) {
+            if (!boards[b].failed(now) && (hottest < 0 || boards[b].chipTempC() > boards[hottest].chipTempC())) {
+                hottest = b;
+            }
+        }
+        return hottest;
+    }
+
+    /** What the last step drew at the wall: boards, fans and control board through the PSU. */
+    double wallWatts(Instant now) {
+        double dc = 0;
+        for (Hashboard board : boards) {
+            dc += board.last().dcWatts();
+        }
+        return physics.wallWatts(dc, fans.powerWatts(physics, now));
+    }
+
+    /** What the last step hashed, in the model's unit. */
+    double hashrate() {
+        double rate = 0;
+        for (Hashboard board : boards) {
+            rate += board.last().hashrate();
+        }
+        return rate;
+    }
+
     /** Hashes since counting started ÷ seconds spent hashing (the cgminer "av" figure). */
     double averageHashrate() {
         return countedSeconds > 0 ? hashUnitSeconds / countedSeconds : 0;

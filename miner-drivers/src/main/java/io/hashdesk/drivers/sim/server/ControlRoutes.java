@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The web API's POST routes: unlock and lock, settings write, backup and restore, mining control, pool switch,
- * throttle (1.3.x), locate LED, reboot and autotune resets. Everything but unlock and the locate LED needs a token.
+ * throttle (1.3.x), locate LED, reboot and autotune resets. Everything but unlock and the locate LED needs a token
+ * or an API key; lock needs a token. A restore is refused (403) while the warranty is active.
  */
 final class ControlRoutes {
 
@@ -19,16 +20,23 @@ final class ControlRoutes {
 
     private final SimulatedMiner miner;
     private final AuthSessions auth;
-    private final boolean emptyReplies;
+    private final FirmwareStorage storage;
+    private final ControlReplies replies;
 
-    ControlRoutes(SimulatedMiner miner, AuthSessions auth, boolean emptyReplies) {
+    ControlRoutes(SimulatedMiner miner, AuthSessions auth, FirmwareStorage storage, ControlReplies replies) {
         this.miner = miner;
         this.auth = auth;
-        this.emptyReplies = emptyReplies;
+        this.storage = storage;
+        this.replies = replies;
     }
 
-    /** The reply for a POST route, empty when this firmware has no such POST route. */
-    Optional<HttpResponse> handle(String route, HttpRequest request, boolean authorized) {
+    /**
+     * The reply for a POST route, empty when this firmware has no such POST route.
+     *
+     * @param authorized a token or an API key came with the request
+     * @param bearer     a token came with it (what {@code /lock} takes)
+     */
+    Optional<HttpResponse> handle(String route, HttpRequest request, boolean authorized, boolean bearer) {
         boolean boards = miner.firmware().boardsApi();
         switch (route) {
             case "/unlock" -> {
@@ -51,7 +59,8 @@ final class ControlRoutes {
                 if (!protectedRoute(route, boards)) {
                     return Optional.empty();
                 }
-                return Optional.of(authorized ? protectedRoute(route, request) : HttpResponse.empty(401));
+                boolean allowed = route.startsWith("/lock") ? bearer : authorized;
+                return Optional.of(allowed ? protectedRoute(route, request) : HttpResponse.empty(401));
             }
         }
     }
@@ -71,7 +80,8 @@ final class ControlRoutes {
             return restore(request);
         }
         if (route.equals("/settings/backup")) {
-            byte[] settings = Json.write(SettingsDocument.of(miner, false)).getBytes(StandardCharsets.UTF_8);
+            byte[] settings = Json.write(SettingsDocument.of(miner, false, storage.layout()))
+                    .getBytes(StandardCharsets.UTF_8);
             return HttpResponse.of(200, HttpResponse.OCTETS,
                     BackupArchive.write(settings, miner.now().getEpochSecond()));
         }
@@ -132,6 +142,10 @@ final class ControlRoutes {
     private HttpResponse writeSettings(JsonNode body) {
         try {
             SettingsPatch.Result result = SettingsPatch.apply(body, miner);
+            JsonNode layout = SettingsPatch.present(body, "layout");
+            if (layout != null) {
+                storage.layout(MaintenanceRoutes.checkLayout(layout));
+            }
             result.newPassword().ifPresent(miner::changePassword);
             return VnishApi.saved(miner.applySettings(result.settings()));
         } catch (SettingsPatch.InvalidSettingsException e) {
@@ -140,6 +154,9 @@ final class ControlRoutes {
     }
 
     private HttpResponse restore(HttpRequest request) {
+        if (storage.warranty() == FirmwareStorage.Warranty.ACTIVE) {
+            return HttpResponse.empty(403);
+        }
         Optional<JsonNode> settings = BackupArchive.formField(request, "file").flatMap(BackupArchive::read)
                 .flatMap(json -> VnishApi.parse(new HttpRequest("POST", "", "", java.util.Map.of(), json)));
         if (settings.isEmpty() || !settings.get().isObject()) {
@@ -148,7 +165,10 @@ final class ControlRoutes {
         ObjectNode document = (ObjectNode) settings.get();
         document.remove("password");
         try {
-            miner.applySettings(SettingsPatch.apply(document, miner).settings());
+            SettingsPatch.Result restored = SettingsPatch.apply(document, miner);
+            JsonNode layout = SettingsPatch.present(document, "layout");
+            storage.layout(layout == null ? null : MaintenanceRoutes.checkLayout(layout));
+            miner.applySettings(restored.settings());
         } catch (SettingsPatch.InvalidSettingsException e) {
             return VnishApi.error(400, "Backup does not fit this miner: " + e.getMessage());
         }
@@ -202,8 +222,7 @@ final class ControlRoutes {
         return done();
     }
 
-    /** Success of a control route: no body, as the firmware answers, or {@code {}} for pyasic-style clients. */
     private HttpResponse done() {
-        return emptyReplies ? HttpResponse.empty(200) : HttpResponse.json(200, "{}");
+        return replies.done();
     }
 }

@@ -153,7 +153,7 @@ final class DeviceDocuments {
         return overclock;
     }
 
-    static ObjectNode status(SimulatedMiner miner, MinerReading reading, boolean unlocked) {
+    static ObjectNode status(SimulatedMiner miner, MinerReading reading, boolean unlocked, String warranty) {
         ObjectNode status = Json.object();
         minerStatus(status, miner, reading);
         SaveResult pending = miner.pending();
@@ -161,6 +161,7 @@ final class DeviceDocuments {
         status.put("reboot_required", pending.rebootRequired());
         status.put("find_miner", reading.locateOn());
         status.put("unlocked", unlocked);
+        status.put("warranty", warranty);
         return status;
     }
 

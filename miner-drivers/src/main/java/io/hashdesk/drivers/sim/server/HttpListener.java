@@ -221,8 +221,10 @@ final class HttpListener {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
+            case 507 -> "Insufficient Storage";
             default -> "Status";
         };
     }

@@ -12,6 +12,7 @@ record HttpResponse(int status, String contentType, byte[] body, int declaredLen
 
     static final String JSON = "application/json";
     static final String HTML = "text/html; charset=utf-8";
+    static final String TEXT = "text/plain; charset=utf-8";
     static final String OCTETS = "application/octet-stream";
 
     static HttpResponse of(int status, String contentType, byte[] body) {

@@ -48,7 +48,7 @@ final class OverclockPatch {
         MinerSettings.PresetSwitcher switcher = current.presetSwitcher();
         JsonNode switcherNode = SettingsPatch.present(node, "preset_switcher");
         if (switcherNode != null) {
-            switcher = switcher(switcherNode, switcher);
+            switcher = switcher(switcherNode, switcher, miner);
         }
         return new MinerSettings.Overclock(preset == null ? current.preset() : preset, freq, volt, chains, moddedPsu,
                 switcher);
@@ -107,15 +107,26 @@ final class OverclockPatch {
         return any ? chips : List.of();
     }
 
-    private static MinerSettings.PresetSwitcher switcher(JsonNode node, MinerSettings.PresetSwitcher s)
+    /** A preset bound of the switcher: null, or a preset the model has (the switcher steps between real presets). */
+    private static String presetOrNull(JsonNode node, String field, String at, SimulatedMiner miner)
+            throws SettingsPatch.InvalidSettingsException {
+        String name = Fields.string(node, field, at);
+        if (name != null && (name.equals(MinerSettings.MANUAL_PRESET) || !miner.presetExists(name))) {
+            throw new SettingsPatch.InvalidSettingsException(at + "." + field + ": no preset named '" + name + "'");
+        }
+        return name;
+    }
+
+    private static MinerSettings.PresetSwitcher switcher(JsonNode node, MinerSettings.PresetSwitcher s,
+                                                         SimulatedMiner miner)
             throws SettingsPatch.InvalidSettingsException {
         String at = AT + ".preset_switcher";
         Fields.requireObject(node, at);
         Boolean enabled = Fields.bool(node, "enabled", at);
         Boolean autochange = Fields.bool(node, "autochange_top_preset", at);
         Boolean ignoreFan = Fields.bool(node, "ignore_fan_speed", at);
-        String top = node.has("top_preset") ? Fields.string(node, "top_preset", at) : s.topPreset();
-        String min = node.has("min_preset") ? Fields.string(node, "min_preset", at) : s.minPreset();
+        String top = node.has("top_preset") ? presetOrNull(node, "top_preset", at, miner) : s.topPreset();
+        String min = node.has("min_preset") ? presetOrNull(node, "min_preset", at, miner) : s.minPreset();
         return new MinerSettings.PresetSwitcher(enabled == null ? s.enabled() : enabled, top, min,
                 Fields.integer(node, "decrease_temp", at, SWITCHER_MIN_TEMP_C, SWITCHER_MAX_DECREASE_TEMP_C,
                         s.decreaseTempC()),

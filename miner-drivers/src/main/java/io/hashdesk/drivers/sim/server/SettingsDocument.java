@@ -1,5 +1,6 @@
 package io.hashdesk.drivers.sim.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashdesk.drivers.sim.FirmwareVersion;
@@ -8,15 +9,15 @@ import io.hashdesk.drivers.sim.SimulatedMiner;
 
 /**
  * {@code GET /settings} ({@code ViewConfig}): the unit's settings in the firmware's shape, with the voltage in
- * 10 mV steps, per-chip frequency arrays as long as a board has chips, exactly three pool slots, and the read-only
- * {@code ui.consts}. The same document, without {@code ui}, is what a settings backup holds.
+ * 10 mV steps, per-chip frequency arrays as long as a board has chips, exactly three pool slots, the read-only
+ * {@code ui.consts} and the dashboard layout. The same document, without {@code ui}, is what a settings backup holds.
  */
 final class SettingsDocument {
 
     private SettingsDocument() {
     }
 
-    static ObjectNode of(SimulatedMiner miner, boolean withUi) {
+    static ObjectNode of(SimulatedMiner miner, boolean withUi, JsonNode layout) {
         MinerSettings settings = miner.settings();
         FirmwareVersion firmware = miner.firmware();
         ObjectNode root = Json.object();
@@ -47,7 +48,7 @@ final class SettingsDocument {
             root.set("ui", DeviceDocuments.ui(miner));
         }
         root.putNull("password");
-        root.putNull("layout");
+        root.set("layout", layout == null ? Json.MAPPER.nullNode() : layout);
         return root;
     }
 

@@ -25,6 +25,7 @@ final class SettingsPatch {
             "higher_volt_offset", new int[] {0, 100},
             "max_startup_delay_time", new int[] {0, 300},
             "min_startup_delay_time", new int[] {0, 300});
+    private static final String POWER_LIMIT = "power_limit";
     private static final int RESTART_TEMP_MIN_C = 50;
     private static final int RESTART_TEMP_MAX_C = 120;
     private static final int PERCENT = 100;
@@ -82,7 +83,8 @@ final class SettingsPatch {
         }
         JsonNode misc = present(m, "misc");
         if (misc != null) {
-            settings = settings.withMisc(misc(misc, settings.misc()));
+            int maxPowerLimit = miner.model().parameters().presetWatts().getLast();
+            settings = settings.withMisc(misc(misc, settings.misc(), maxPowerLimit));
         }
         JsonNode pools = present(m, "pools");
         return pools == null ? settings : settings.withPools(pools(pools));
@@ -121,7 +123,9 @@ final class SettingsPatch {
                         current.minStartupWaterTempC()));
     }
 
-    private static MinerSettings.Misc misc(JsonNode node, MinerSettings.Misc current) throws InvalidSettingsException {
+    /** {@code maxPowerLimitWatts}: the bound of 1.3's {@code power_limit}, {@code /model}'s {@code max_power_limit}. */
+    private static MinerSettings.Misc misc(JsonNode node, MinerSettings.Misc current, int maxPowerLimitWatts)
+            throws InvalidSettingsException {
         Fields.requireObject(node, "miner.misc");
         int restartTemp = Fields.integer(node, "restart_temp", "miner.misc", RESTART_TEMP_MIN_C, RESTART_TEMP_MAX_C,
                 current.restartTempC());
@@ -134,7 +138,8 @@ final class SettingsPatch {
         }
         Map<String, Integer> numbers = new LinkedHashMap<>(current.numbers());
         for (Map.Entry<String, Integer> entry : current.numbers().entrySet()) {
-            int[] range = MISC_NUMBER_RANGES.getOrDefault(entry.getKey(), new int[] {0, Integer.MAX_VALUE});
+            int[] range = entry.getKey().equals(POWER_LIMIT) ? new int[] {0, maxPowerLimitWatts}
+                    : MISC_NUMBER_RANGES.getOrDefault(entry.getKey(), new int[] {0, Integer.MAX_VALUE});
             numbers.put(entry.getKey(),
                     Fields.integer(node, entry.getKey(), "miner.misc", range[0], range[1], entry.getValue()));
         }

@@ -2,6 +2,7 @@ package io.hashdesk.drivers.sim.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hashdesk.drivers.sim.EventLog;
 import io.hashdesk.drivers.sim.Fault;
 import io.hashdesk.drivers.sim.MinerReading;
 import io.hashdesk.drivers.sim.SaveResult;
@@ -13,8 +14,12 @@ import java.util.Optional;
 
 /**
  * The Vnish web API of one simulated miner: routes under {@code /api/v1} with the firmware's methods, auth matrix,
- * status codes and reply shapes for its firmware line, plus the web root that says {@code AnthillOS}. Wire faults
- * (500s, broken or truncated JSON, missing fields) are applied here on the way out.
+ * status codes and reply shapes for its firmware line, plus the web root that says {@code AnthillOS} and the
+ * firmware's OpenAPI document at {@code /docs/api-doc.json}. A request is authorized by an unlock token
+ * ({@code Authorization}, bearer or raw) or by a stored API key ({@code x-api-key}); {@code /lock} takes only a
+ * token, as the firmware's security schemes say. Writes and refused requests are written to the unit's
+ * {@code api} log (reads are not: polling would push everything else out of it). Wire faults (500s, broken or
+ * truncated JSON, missing fields) are applied here on the way out.
  */
 final class VnishApi {
 
@@ -36,12 +41,21 @@ final class VnishApi {
 
     private final SimulatedMiner miner;
     private final AuthSessions auth;
+    private final FirmwareStorage storage;
     private final ControlRoutes control;
+    private final HistoryRoutes history;
+    private final StorageRoutes stored;
+    private final MaintenanceRoutes maintenance;
 
     VnishApi(SimulatedMiner miner, AuthSessions auth, boolean emptyControlReplies) {
         this.miner = miner;
         this.auth = auth;
-        this.control = new ControlRoutes(miner, auth, emptyControlReplies);
+        this.storage = new FirmwareStorage(miner.limits());
+        ControlReplies replies = new ControlReplies(emptyControlReplies);
+        this.control = new ControlRoutes(miner, auth, storage, replies);
+        this.history = new HistoryRoutes(miner, replies);
+        this.stored = new StorageRoutes(miner, storage, replies);
+        this.maintenance = new MaintenanceRoutes(miner, storage);
     }
 
     HttpResponse handle(HttpRequest request) {
@@ -52,6 +66,9 @@ final class VnishApi {
                     ? HttpResponse.of(200, HttpResponse.HTML, ROOT_PAGE.getBytes(StandardCharsets.UTF_8))
                     : HttpResponse.empty(405);
         }
+        if (request.path().equals(ApiDocuments.PATH)) {
+            return request.method().equals("GET") ? ApiDocuments.of(miner.firmware()) : HttpResponse.empty(405);
+        }
         if (!request.path().startsWith(BASE + "/")) {
             return notFound();
         }
@@ -60,6 +77,7 @@ final class VnishApi {
         }
         String route = request.path().substring(BASE.length());
         HttpResponse response = route(request, route, faults);
+        logRequest(request, response);
         if (response.isJson() && faults.stream().anyMatch(Fault.MalformedJson.class::isInstance)) {
             byte[] body = response.body();
             response = HttpResponse.of(response.status(), response.contentType(),
@@ -73,7 +91,14 @@ final class VnishApi {
 
     private HttpResponse route(HttpRequest request, String route, List<Fault> faults) {
         boolean boards = miner.firmware().boardsApi();
-        boolean authorized = auth.authorized(request.header("authorization"));
+        boolean bearer = auth.authorized(request.header("authorization"));
+        boolean authorized = bearer || storage.authorizes(request.header("x-api-key"));
+        Optional<HttpResponse> other = history.handle(request, route, authorized)
+                .or(() -> stored.handle(request, route, authorized))
+                .or(() -> maintenance.handle(request, route, authorized));
+        if (other.isPresent()) {
+            return other.get();
+        }
         String method = request.method();
         if (method.equals("GET")) {
             Optional<JsonNode> document = document(route, authorized, boards);
@@ -91,7 +116,7 @@ final class VnishApi {
                 return HttpResponse.empty(401);
             }
         } else if (method.equals("POST")) {
-            Optional<HttpResponse> result = control.handle(route, request, authorized);
+            Optional<HttpResponse> result = control.handle(route, request, authorized, bearer);
             if (result.isPresent()) {
                 return result.get();
             }
@@ -107,7 +132,7 @@ final class VnishApi {
         JsonNode node = switch (route) {
             case "/info" -> DeviceDocuments.info(miner, reading);
             case "/model" -> DeviceDocuments.model(miner);
-            case "/status" -> DeviceDocuments.status(miner, reading, authorized);
+            case "/status" -> DeviceDocuments.status(miner, reading, authorized, storage.warranty().wireName());
             case "/summary" -> TelemetryDocuments.summary(miner, reading);
             case "/perf-summary" -> DeviceDocuments.perfSummary(miner);
             case "/chains/factory-info" -> DeviceDocuments.factoryInfo(miner);
@@ -117,7 +142,7 @@ final class VnishApi {
                     : TelemetryDocuments.chips(miner, reading);
             case "/boards" -> boards ? TelemetryDocuments.chipsPerBoard(miner, reading) : null;
             case "/autotune/presets" -> authorized ? DeviceDocuments.presets(miner) : null;
-            case "/settings" -> authorized ? SettingsDocument.of(miner, true) : null;
+            case "/settings" -> authorized ? SettingsDocument.of(miner, true, storage.layout()) : null;
             case "/auth-check" -> authorized ? Json.object() : null;
             default -> null;
         };
@@ -135,6 +160,19 @@ final class VnishApi {
             case "/boards", "/locate-miner", "/mining/throttle" -> boards;
             default -> false;
         };
+    }
+
+    /** The {@code api} log's line for a write or a refusal; secrets in bodies never reach it. */
+    private void logRequest(HttpRequest request, HttpResponse response) {
+        int status = response.status();
+        boolean refused = status == 401 || status == 403 || status == 429;
+        if (request.method().equals("GET") && !refused) {
+            return;
+        }
+        EventLog.Level level = status >= 500 ? EventLog.Level.ERROR : status >= 400 ? EventLog.Level.WARN
+                : EventLog.Level.INFO;
+        miner.log().write(EventLog.LogType.API, miner.now(), level, request.method() + " " + request.path() + " "
+                + status);
     }
 
     private static HttpResponse notFound() {

@@ -46,6 +46,43 @@ final class ApiClient {
                 .header("Content-Type", "application/json"));
     }
 
+    Reply put(String route, String json, String authorization) {
+        return send(request(route, authorization).PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
+    Reply delete(String route, String authorization) {
+        return send(request(route, authorization).DELETE());
+    }
+
+    /** Any method, with an {@code x-api-key} header instead of a token; {@code json} null sends no body. */
+    Reply withApiKey(String method, String route, String json, String apiKey) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        return send(request(route, null).method(method, body).header("x-api-key", apiKey)
+                .header("Content-Type", "application/json"));
+    }
+
+    /** Any method with an optional Authorization header; {@code json} null sends no body. */
+    Reply send(String method, String route, String json, String authorization) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        return send(request(route, authorization).method(method, body).header("Content-Type", "application/json"));
+    }
+
+    /** The Content-Type of a GET reply. */
+    String contentType(String route) {
+        try {
+            return http.send(request(route, null).GET().build(), HttpResponse.BodyHandlers.discarding()).headers()
+                    .firstValue("Content-Type").orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     Reply postBytes(String route, byte[] body, String contentType, String authorization) {
         return send(request(route, authorization).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType));
@@ -77,7 +114,8 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String route, String authorization) {
-        String path = route.startsWith("/api") || route.equals("/") ? route : VnishApi.BASE + route;
+        String path = route.startsWith(VnishApi.BASE + "/") || route.startsWith("/docs") || route.equals("/") ? route
+                : VnishApi.BASE + route;
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.httpBaseUrl() + path))
                 .timeout(TIMEOUT);
         if (authorization != null) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,14 +26,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every reply the simulator serves validates against the firmware's own OpenAPI document: 1.2.7 for 1.2.x miners,
- * 1.3.4 for 1.3.x miners, for every GET route of the document the simulator serves and for the POST replies a
- * driver reads, across models and states (mining, tuning, stopped, failed, immersion, broken board).
+ * 1.3.4 for 1.3.x miners, for every GET route of the document that answers JSON (history, notes, API keys and
+ * layout included) and for the replies of the write routes, across models and states (mining, tuning, stopped,
+ * failed, immersion, broken board).
  */
 class OpenApiConformanceTest {
 
-    /** Document routes the simulator deliberately does not serve (nothing a farm console reads). */
-    private static final Set<String> NOT_SERVED = Set.of("/apikeys", "/layout", "/logs/{log_type}", "/metrics",
-            "/notes", "/notes/{note}");
+    /** A note every miner holds, so that {@code /notes/{note}} (requested as {@code /notes/note}) answers 200. */
+    private static final String NOTE = "{\"key\":\"note\",\"value\":\"rack A, shelf 3\"}";
+    private static final String API_KEY = "k".repeat(32);
     private static final Map<String, String> FIRMWARE = Map.of(OpenApiSchemas.V1_2_7, "1.2.7",
             OpenApiSchemas.V1_3_4, "1.3.4");
 
@@ -65,6 +65,7 @@ class OpenApiConformanceTest {
                 MinerBlueprint.of("immersed", "antminer-s19-xp", firmware, 6)
                         .withFaults(List.of(new Fault.HashboardFailure(3)))), 24);
         try (SimulatorServer server = SimulatorServer.start(fleet)) {
+            clock.advance(Duration.ofMinutes(20));
             prepare(server);
             clock.advance(Duration.ofSeconds(90));
             List<String> failures = new ArrayList<>();
@@ -87,8 +88,21 @@ class OpenApiConformanceTest {
         }
     }
 
-    /** Puts the miners into the states the test wants to see replies from. */
+    /**
+     * Puts the miners into the states the test wants to see replies from, and gives each a note, an API key and
+     * (one of them) a dashboard layout, so that those replies are not empty.
+     */
     private static void prepare(SimulatorServer server) {
+        for (MinerEndpoint endpoint : server.endpoints()) {
+            ApiClient api = new ApiClient(endpoint);
+            String bearer = "Bearer " + api.unlock("admin");
+            assertEquals(200, api.post("/notes", NOTE, bearer).status());
+            assertEquals(200, api.post("/apikeys", "{\"key\":\"" + API_KEY + "\",\"description\":\"console\"}",
+                    bearer).status());
+        }
+        ApiClient layout = new ApiClient(server.endpoint("tuned"));
+        assertEquals(200, layout.post("/settings", "{\"layout\":{\"lg\":{\"summary\":\"0,0,6,2\"},\"xs\":null}}",
+                "Bearer " + layout.unlock("admin")).status());
         ApiClient tuning = new ApiClient(server.endpoint("tuning"));
         String token = tuning.unlock("admin");
         assertEquals(200, tuning.post("/settings", "{\"miner\":{\"overclock\":{\"preset\":\"2900\"}}}",
@@ -124,8 +138,17 @@ class OpenApiConformanceTest {
                 check(failures, version, "POST /mining/throttle",
                         api.post("/mining/throttle", "{\"percent\":80}", bearer), 200, null);
             }
+            storageReplies(failures, version, api, bearer);
+            maintenanceReplies(failures, version, api, bearer, firmware);
+            check(failures, version, "POST /settings", api.post("/settings",
+                    "{\"miner\":{\"overclock\":{\"chains\":[{\"disabled\":true}]}}}", bearer), 200, null);
+            ApiClient.Reply metrics = api.get("/metrics?time_slice=3600&step=60");
+            check(failures, version, "GET /metrics", metrics, 200, null);
+            assertTrue(metrics.body().contains("disable_"), "a board event to validate: " + metrics.body());
             check(failures, version, "POST /system/reboot", api.post("/system/reboot", "{\"after\":3}", bearer), 200,
                     null);
+            check(failures, version, "POST /settings/factory-reset", api.post("/settings/factory-reset", "", bearer),
+                    200, null);
             for (int i = 0; i < 5; i++) {
                 api.post("/unlock", "{\"pw\":\"nope\"}", null);
             }
@@ -134,6 +157,40 @@ class OpenApiConformanceTest {
             check(failures, version, "GET /auth-check", api.get("/auth-check"), 401, null);
             assertTrue(failures.isEmpty(), String.join("\n", failures));
         }
+    }
+
+    /** Notes and API keys: their JSON replies, errors included, and the statuses of their empty ones. */
+    private static void storageReplies(List<String> failures, String version, ApiClient api, String bearer) {
+        check(failures, version, "POST /notes", api.post("/notes", NOTE, bearer), 200, List.of());
+        check(failures, version, "POST /notes", api.post("/notes", NOTE, bearer), 409, null);
+        check(failures, version, "GET /notes/{note}", api.get("/notes/ghost"), 404, null);
+        check(failures, version, "DELETE /notes/{note}", api.delete("/notes/ghost", bearer), 404, null);
+        check(failures, version, "PUT /notes/{note}", api.put("/notes/note", "{\"value\":\"moved\"}", bearer), 200,
+                List.of());
+        check(failures, version, "DELETE /notes/{note}", api.delete("/notes/note", bearer), 200, List.of());
+        String key = "{\"key\":\"" + API_KEY + "\",\"description\":\"console\"}";
+        check(failures, version, "POST /apikeys", api.post("/apikeys", key, bearer), 200, null);
+        check(failures, version, "POST /apikeys", api.post("/apikeys", key.replace("console", "agent"), bearer), 200,
+                null);
+        check(failures, version, "GET /apikeys", api.get("/apikeys", bearer.substring("Bearer ".length())), 200,
+                null);
+        check(failures, version, "POST /apikeys/delete", api.post("/apikeys/delete", "{\"key\":\"" + API_KEY + "\"}",
+                bearer), 200, List.of());
+        check(failures, version, "POST /logs/{log_type}/clear", api.post("/logs/status/clear", "", bearer), 200,
+                List.of());
+    }
+
+    /** Firmware refusals, warranty replies and the layout. */
+    private static void maintenanceReplies(List<String> failures, String version, ApiClient api, String bearer,
+                                           String firmware) {
+        check(failures, version, "POST /firmware/update", api.post("/firmware/update", "", bearer), 500, null);
+        String remove = firmware.startsWith("1.3") ? "{\"remove_stock_logs\":false}" : "";
+        check(failures, version, "POST /firmware/remove", api.post("/firmware/remove", remove, bearer), 400, null);
+        check(failures, version, "POST /activate-warranty", api.post("/activate-warranty", "", bearer), 200, null);
+        check(failures, version, "GET /status", api.get("/status"), 200, null);
+        check(failures, version, "POST /cancel-warranty", api.post("/cancel-warranty", "", bearer), 200, null);
+        check(failures, version, "POST /activate-warranty", api.post("/activate-warranty", "", bearer), 200, null);
+        check(failures, version, "GET /layout", api.get("/layout"), 200, null);
     }
 
     @Test
@@ -157,6 +214,15 @@ class OpenApiConformanceTest {
                     "route pointers must resolve to the documented schema, not to an empty one");
             assertFalse(schemas.againstResponse(OpenApiSchemas.V1_3_4, "get", "/autotune/presets", 200,
                     "[{\"name\":\"3000\"}]").isEmpty());
+            assertFalse(schemas.againstResponse(OpenApiSchemas.V1_2_7, "get", "/metrics", 200,
+                    "{\"timezone\":\"GMT\",\"metrics\":[{\"time\":1,\"data\":{\"hashrate\":1}}],"
+                            + "\"annotations\":[]}").isEmpty(), "a metric sample without its fields is refused");
+            assertFalse(schemas.againstResponse(OpenApiSchemas.V1_3_4, "get", "/metrics", 200,
+                    "{\"timezone\":\"GMT\",\"metrics\":[],\"annotations\":[{\"time\":1,"
+                            + "\"data\":{\"type\":\"disable_chain\"}}]}").isEmpty(),
+                    "1.3.4 spells board events disable_board");
+            assertFalse(schemas.againstResponse(OpenApiSchemas.V1_2_7, "post", "/apikeys", 200,
+                    "{\"status\":\"added\"}").isEmpty());
         }
     }
 
@@ -196,8 +262,7 @@ class OpenApiConformanceTest {
         for (Iterator<String> paths = document.get("paths").fieldNames(); paths.hasNext(); ) {
             String path = paths.next();
             JsonNode get = document.get("paths").get(path).get("get");
-            if (get != null && get.at("/responses/200/content/application~1json").isObject()
-                    && !NOT_SERVED.contains(path)) {
+            if (get != null && get.at("/responses/200/content/application~1json").isObject()) {
                 routes.add(path);
             }
         }
