@@ -5,6 +5,7 @@ import eu.hansolo.tilesfx.TileBuilder;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -41,7 +42,16 @@ public final class FleetOverviewView {
         hottest.setThreshold(WARM_CHIP_C);
         viewModel.hottestChipCProperty().subscribe(t -> hottest.setValueColor(t.doubleValue() >= WARM_CHIP_C ? HOT : Tile.FOREGROUND));
 
-        FlowPane tiles = new FlowPane(GAP, GAP, hashrate, power, efficiency, mining, hottest);
+        Tile profit = numberTile("Profit / day", "", 0, viewModel.profitPerDayProperty());
+        profit.setId("tile-profit");
+        viewModel.profitUnitProperty().subscribe(profit::setUnit);
+        profit.descriptionProperty().bind(viewModel.profitSummaryProperty());
+        viewModel.profitPerDayProperty().subscribe(p -> profit.setValueColor(p.doubleValue() < 0 ? HOT : Tile.FOREGROUND));
+        Tooltip profitDetails = new Tooltip();
+        profitDetails.textProperty().bind(viewModel.profitDetailsProperty());
+        Tooltip.install(profit, profitDetails);
+
+        FlowPane tiles = new FlowPane(GAP, GAP, hashrate, power, efficiency, profit, mining, hottest);
         tiles.setAlignment(Pos.TOP_LEFT);
         Label freshness = new Label();
         freshness.setId("overview-freshness");

@@ -3,6 +3,7 @@ package io.hashdesk.app.overview;
 import io.hashdesk.core.domain.MinerStatus;
 import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.domain.catalog.HashrateUnit;
+import io.hashdesk.core.profit.FarmProfitReport;
 import io.hashdesk.core.store.FleetSummary;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class FleetOverviewViewModel {
 
+    /** Miners listed by name in the profit details before the rest are counted. */
+    private static final int DETAIL_LINES = 5;
+
     private final Clock clock;
     private final ReadOnlyBooleanWrapper hasMiners = new ReadOnlyBooleanWrapper(this, "hasMiners");
     private final ReadOnlyDoubleWrapper hashrateThs = new ReadOnlyDoubleWrapper(this, "hashrateThs");
@@ -34,6 +38,11 @@ public final class FleetOverviewViewModel {
     private final ReadOnlyStringWrapper statusBreakdown = new ReadOnlyStringWrapper(this, "statusBreakdown", "");
     private final ReadOnlyDoubleWrapper hottestChipC = new ReadOnlyDoubleWrapper(this, "hottestChipC");
     private final ReadOnlyStringWrapper hottestMiner = new ReadOnlyStringWrapper(this, "hottestMiner", "");
+    private final ReadOnlyDoubleWrapper profitPerDay = new ReadOnlyDoubleWrapper(this, "profitPerDay");
+    private final ReadOnlyStringWrapper profitUnit = new ReadOnlyStringWrapper(this, "profitUnit", "");
+    private final ReadOnlyStringWrapper profitSummary = new ReadOnlyStringWrapper(this, "profitSummary",
+            "Working out profit…");
+    private final ReadOnlyStringWrapper profitDetails = new ReadOnlyStringWrapper(this, "profitDetails", "");
     private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper(this, "freshness", "No telemetry yet");
 
     public FleetOverviewViewModel(Clock clock) {
@@ -53,6 +62,26 @@ public final class FleetOverviewViewModel {
         hottestChipC.set(summary.chipTempMaxC() == null ? 0 : summary.chipTempMaxC());
         hottestMiner.set(summary.hottestChipMiner() == null ? "" : summary.hottestChipMiner().value());
         freshness.set(freshness(summary.newestSnapshot(), summary.staleMiners()));
+    }
+
+    /** Takes a new profit projection (the next 24 h at the current state); call on the FX thread. */
+    public void updateProfit(FarmProfitReport report) {
+        profitPerDay.set(report.profit().fleet().profit());
+        profitUnit.set(report.profit().currency() + "/day");
+        int priced = report.profit().miners().size();
+        int total = priced + report.notPriced().size();
+        String coverage = priced == total ? "all " + total + " miners" : priced + " of " + total + " miners";
+        profitSummary.set(report.notes().isEmpty() ? coverage : coverage + " · " + report.notes().getFirst());
+        StringBuilder details = new StringBuilder(String.format(Locale.ROOT,
+                "Revenue %,.2f, electricity %,.2f %s over the next 24 h.", report.profit().fleet().revenue(),
+                report.profit().fleet().energyCost(), report.profit().currency()));
+        report.notes().forEach(note -> details.append('\n').append(note));
+        report.notPriced().entrySet().stream().limit(DETAIL_LINES).forEach(e -> details.append('\n')
+                .append(e.getKey().value()).append(" not priced: ").append(e.getValue()));
+        if (report.notPriced().size() > DETAIL_LINES) {
+            details.append("\n… and ").append(report.notPriced().size() - DETAIL_LINES).append(" more not priced");
+        }
+        profitDetails.set(details.toString());
     }
 
     /** Hashrate of other algorithms, in their own unit: an L7's 9,500 MH/s is not 0.0095 TH/s of Bitcoin hashrate. */
@@ -130,6 +159,25 @@ public final class FleetOverviewViewModel {
 
     public ReadOnlyStringProperty hottestMinerProperty() {
         return hottestMiner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty profitPerDayProperty() {
+        return profitPerDay.getReadOnlyProperty();
+    }
+
+    /** The tariff's currency per day, e.g. "USD/day". */
+    public ReadOnlyStringProperty profitUnitProperty() {
+        return profitUnit.getReadOnlyProperty();
+    }
+
+    /** How many miners are priced and the first assumption or stale figure, if any. */
+    public ReadOnlyStringProperty profitSummaryProperty() {
+        return profitSummary.getReadOnlyProperty();
+    }
+
+    /** Revenue, electricity, every assumption and the miners left out, one per line. */
+    public ReadOnlyStringProperty profitDetailsProperty() {
+        return profitDetails.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty freshnessProperty() {

@@ -11,9 +11,10 @@ import java.util.Objects;
  * {@code app-settings.json} in the data folder.
  *
  * @param fleetRefresh how often the overview re-reads the fleet summary (never faster than once a second)
+ * @param profitRefresh how often the overview re-computes profit per day (it reads pools, market and tariff too)
  * @param demoFarm     run the simulated demo farm when no real miner is registered, so a new user sees live data
  */
-public record AppSettings(Duration fleetRefresh, boolean demoFarm) {
+public record AppSettings(Duration fleetRefresh, Duration profitRefresh, boolean demoFarm) {
 
     static final String DEFAULTS = "app-defaults.json";
     static final String OVERRIDES_FILE = "app-settings.json";
@@ -23,6 +24,11 @@ public record AppSettings(Duration fleetRefresh, boolean demoFarm) {
         if (fleetRefresh.compareTo(LiveRefresh.MIN_PERIOD) < 0) {
             throw new IllegalArgumentException("fleetRefresh must be at least " + LiveRefresh.MIN_PERIOD + ", got " + fleetRefresh);
         }
+        Objects.requireNonNull(profitRefresh, "profitRefresh");
+        if (profitRefresh.compareTo(LiveRefresh.MIN_PERIOD) < 0) {
+            throw new IllegalArgumentException("profitRefresh must be at least " + LiveRefresh.MIN_PERIOD + ", got "
+                    + profitRefresh);
+        }
     }
 
     static AppSettings load(Path dataFolder) {
@@ -30,6 +36,6 @@ public record AppSettings(Duration fleetRefresh, boolean demoFarm) {
     }
 
     AppSettings withDemoFarm(boolean enabled) {
-        return new AppSettings(fleetRefresh, enabled);
+        return new AppSettings(fleetRefresh, profitRefresh, enabled);
     }
 }

@@ -38,9 +38,16 @@ final class DemoFarm implements AutoCloseable {
     private static final int SHELVES_PER_RACK = 4;
 
     private final FarmSimulation simulation;
+    private final ZoneId siteZone;
 
-    private DemoFarm(FarmSimulation simulation) {
+    private DemoFarm(FarmSimulation simulation, ZoneId siteZone) {
         this.simulation = simulation;
+        this.siteZone = siteZone;
+    }
+
+    /** The demo site's time zone: this PC's. */
+    ZoneId siteZone() {
+        return siteZone;
     }
 
     /** Starts the simulated farm and registers (or re-addresses) its miners. */
@@ -60,7 +67,7 @@ final class DemoFarm implements AutoCloseable {
             throw e;
         }
         LOG.info("Demo farm running: {} simulated miners on 127.0.0.1", simulation.endpoints().size());
-        return new DemoFarm(simulation);
+        return new DemoFarm(simulation, ZoneId.systemDefault());
     }
 
     private static void register(MinerRegistry registry, FleetDefinition definition, FarmSimulation simulation) {

@@ -9,6 +9,7 @@ import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.app.shell.ShellView;
 import io.hashdesk.app.shell.ShellViewModel;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
+import io.hashdesk.core.profit.FarmProfitReport;
 import io.hashdesk.core.settings.DataFolder;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.FleetSummary;
@@ -44,6 +45,8 @@ public final class HashdeskApp extends Application {
     private TelemetryMaintenanceJob maintenance;
     private DemoFarm demoFarm;
     private MinerPolling polling;
+    private MarketAndProfit economics;
+    private LiveRefresh<FarmProfitReport> profitRefresh;
     private String storeFailure;
 
     /** Runs on the launcher thread, not the FX thread: opening and migrating the database happens here. */
@@ -70,11 +73,19 @@ public final class HashdeskApp extends Application {
         if (settings.demoFarm()) {
             try {
                 demoFarm = DemoFarm.start(store.registry());
+                DemoEconomics.install(store, demoFarm.siteZone(), CLOCK.instant());
             } catch (IOException | RuntimeException e) {
                 LOG.error("The demo farm could not start; polling only the registered miners", e);
             }
         } else {
             DemoFarm.retire(store.registry());
+            DemoEconomics.retire(store);
+        }
+        try {
+            economics = MarketAndProfit.start(store, dataFolder.path(), CLOCK);
+        } catch (RuntimeException e) {
+            // telemetry and the screens still work; the log says which settings file to fix
+            LOG.error("Market data and profit could not start: {}", e.getMessage(), e);
         }
         try {
             polling = MinerPolling.start(store, dataFolder.path(), CLOCK);
@@ -106,6 +117,10 @@ public final class HashdeskApp extends Application {
                     catalog.algorithmsOf(store.registry().miners())), overview::update, FxExecutor.fx())
                     .start(settings.fleetRefresh());
         }
+        if (economics != null) {
+            profitRefresh = new LiveRefresh<>("profit", economics.profitability()::nextDay, overview::updateProfit,
+                    FxExecutor.fx()).start(settings.profitRefresh());
+        }
         ShellView shell = new ShellView(shellModel, screens);
         Scene scene = new Scene(shell.root(), 1280, 800);
         Theme.style(scene);
@@ -122,6 +137,12 @@ public final class HashdeskApp extends Application {
     public void stop() {
         if (fleetRefresh != null) {
             fleetRefresh.close();
+        }
+        if (profitRefresh != null) {
+            profitRefresh.close();
+        }
+        if (economics != null) {
+            economics.close();
         }
         if (polling != null) {
             polling.close();

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.MinerStatus;
 import io.hashdesk.core.domain.catalog.Algorithm;
+import io.hashdesk.core.profit.FarmProfitReport;
+import io.hashdesk.core.profit.FleetProfit;
+import io.hashdesk.core.profit.MinerProfit;
 import io.hashdesk.core.store.AlgorithmTotals;
 import io.hashdesk.core.store.FleetSummary;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,26 @@ class FleetOverviewViewModelTest {
         assertEquals(30.0, viewModel.efficiencyJPerThProperty().get(), 1e-9);
         assertEquals(46.7, viewModel.powerKilowattsProperty().get(), 1e-9);
         assertEquals("+ Scrypt 38.0 GH/s (4 miners)", viewModel.otherAlgorithmsProperty().get());
+    }
+
+    @Test
+    void profitShowsTheFleetFigureInTheTariffCurrencyAndSaysWhatWasAssumedAndWhoWasLeftOut() {
+        MinerProfit a = new MinerProfit(MinerId.of("a"), "hall-a", 100, 3000, 72, 12.0, 12.0, 5.0, 7.0, 0.16, 0.05,
+                30, 0.05);
+        MinerProfit b = new MinerProfit(MinerId.of("b"), "hall-a", 100, 3000, 72, 11.0, 11.0, 5.0, 6.0, 0.15, 0.05,
+                30, 0.05);
+        FleetProfit fleet = FleetProfit.of(NOW, NOW.plusSeconds(86_400), "EUR", List.of(a, b));
+
+        viewModel.updateProfit(new FarmProfitReport(fleet, Map.of(), Map.of(MinerId.of("l7"), "no market data for LTC"),
+                Map.of(), List.of("No electricity tariff is set: 0.0700 USD/kWh assumed")));
+
+        assertEquals(13.0, viewModel.profitPerDayProperty().get(), 1e-9);
+        assertEquals("EUR/day", viewModel.profitUnitProperty().get());
+        assertEquals("2 of 3 miners · No electricity tariff is set: 0.0700 USD/kWh assumed",
+                viewModel.profitSummaryProperty().get());
+        assertTrue(viewModel.profitDetailsProperty().get().contains("l7 not priced: no market data for LTC"));
+        assertTrue(viewModel.profitDetailsProperty().get().startsWith("Revenue 23.00, electricity 10.00 EUR"),
+                viewModel.profitDetailsProperty().get());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hashdesk.core.energy;
 
+import io.hashdesk.core.csv.CsvProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package io.hashdesk.core.energy;
 
+import io.hashdesk.core.csv.CsvProblem;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.hashdesk.core.market;
 
+import io.hashdesk.core.csv.CsvProblem;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -126,7 +127,7 @@ public final class MarketCsvImport {
             snapshot.ifPresent(s -> {
                 Integer first = rowOfCoinAndTime.putIfAbsent(s.coin() + "@" + s.fetchedAt(), line.number());
                 if (first != null) {
-                    rowProblems.add(new CsvProblem(line.number(), "", "has the same coin and time as row " + first));
+                    rowProblems.add(CsvProblem.of(line.number(), "", "has the same coin and time as row " + first));
                 }
             });
             if (rowProblems.isEmpty()) {
@@ -143,11 +144,11 @@ public final class MarketCsvImport {
                                          Instant latestAllowed, List<CsvProblem> problems) {
         int row = line.number();
         if (line.cells() == null) {
-            problems.add(new CsvProblem(row, "", "a quoted cell is not closed (a '\"' is missing)"));
+            problems.add(CsvProblem.of(row, "", "a quoted cell is not closed (a '\"' is missing)"));
             return Optional.empty();
         }
         if (line.cells().size() != header.size()) {
-            problems.add(new CsvProblem(row, "", "has " + line.cells().size() + " cells but the header has "
+            problems.add(CsvProblem.of(row, "", "has " + line.cells().size() + " cells but the header has "
                     + header.size() + " (a comma inside a number, or a missing cell?)"));
             return Optional.empty();
         }
@@ -157,7 +158,7 @@ public final class MarketCsvImport {
         header.figures().forEach((field, index) -> figure(field, line.cells().get(index), row, problems)
                 .ifPresent(value -> figures.put(field, value)));
         if (problems.isEmpty() && figures.isEmpty()) {
-            problems.add(new CsvProblem(row, "", "has no figures; fill at least one of "
+            problems.add(CsvProblem.of(row, "", "has no figures; fill at least one of "
                     + String.join(", ", header.figures().keySet().stream().map(MarketField::csvColumn).toList())));
         }
         if (!problems.isEmpty()) {
@@ -171,15 +172,15 @@ public final class MarketCsvImport {
 
     private static Instant time(String cell, int row, ZoneId zone, Instant latestAllowed, List<CsvProblem> problems) {
         if (cell.isEmpty()) {
-            problems.add(new CsvProblem(row, TIME, "is empty; every row needs the time its figures were current"));
+            problems.add(CsvProblem.of(row, TIME, "is empty; every row needs the time its figures were current"));
             return null;
         }
         Instant time = parseTime(cell, zone);
         if (time == null) {
-            problems.add(new CsvProblem(row, TIME, CsvText.quoteCell(cell) + " is not a time; use ISO-8601 such as"
+            problems.add(CsvProblem.of(row, TIME, CsvText.quoteCell(cell) + " is not a time; use ISO-8601 such as"
                     + " 2026-11-25T14:00:00Z or yyyy-MM-dd HH:mm such as 2026-11-25 14:00"));
         } else if (time.isAfter(latestAllowed)) {
-            problems.add(new CsvProblem(row, TIME, CsvText.quoteCell(cell) + " is in the future"));
+            problems.add(CsvProblem.of(row, TIME, CsvText.quoteCell(cell) + " is in the future"));
         }
         return time;
     }
@@ -206,12 +207,12 @@ public final class MarketCsvImport {
 
     private Optional<Coin> coin(String cell, int row, List<CsvProblem> problems) {
         if (cell.isEmpty()) {
-            problems.add(new CsvProblem(row, COIN, "is empty; give the coin's ticker, e.g. BTC"));
+            problems.add(CsvProblem.of(row, COIN, "is empty; give the coin's ticker, e.g. BTC"));
             return Optional.empty();
         }
         Optional<Coin> coin = catalog.bySymbol(cell);
         if (coin.isEmpty()) {
-            problems.add(new CsvProblem(row, COIN, CsvText.quoteCell(cell) + " is not a known coin (known: "
+            problems.add(CsvProblem.of(row, COIN, CsvText.quoteCell(cell) + " is not a known coin (known: "
                     + catalog.all().stream().map(Coin::symbol).collect(Collectors.joining(", ")) + ")"));
         }
         return coin;
@@ -222,13 +223,13 @@ public final class MarketCsvImport {
             return Optional.empty();
         }
         if (!NUMBER.matcher(cell).matches()) {
-            problems.add(new CsvProblem(row, field.csvColumn(), CsvText.quoteCell(cell) + " is not a number (use '.'"
+            problems.add(CsvProblem.of(row, field.csvColumn(), CsvText.quoteCell(cell) + " is not a number (use '.'"
                     + " for decimals and no thousands separators, e.g. 67250.5 or 1.2e18)"));
             return Optional.empty();
         }
         double value = Double.parseDouble(cell);
         Optional<String> problem = field.problemWith(value);
-        problem.ifPresent(p -> problems.add(new CsvProblem(row, field.csvColumn(), p)));
+        problem.ifPresent(p -> problems.add(CsvProblem.of(row, field.csvColumn(), p)));
         return problem.isPresent() ? Optional.empty() : Optional.of(value);
     }
 

@@ -196,7 +196,7 @@ public final class FarmProfitability {
     }
 
     /** The time zone days are counted in: the first site's, else UTC. */
-    private ZoneId siteZone() {
+    public ZoneId siteZone() {
         return store.registry().sites().stream().findFirst().<ZoneId>map(s -> s.timeZone()).orElse(ZoneOffset.UTC);
     }
 

@@ -19,7 +19,8 @@ public record FleetProfit(Instant from, Instant to, String currency, List<MinerP
         rooms = Collections.unmodifiableSortedMap(new TreeMap<>(rooms));
     }
 
-    static FleetProfit of(Instant from, Instant to, String currency, List<MinerProfit> miners) {
+    /** The miners' figures with their room and fleet totals. */
+    public static FleetProfit of(Instant from, Instant to, String currency, List<MinerProfit> miners) {
         Map<String, ProfitTotals> rooms = new TreeMap<>();
         ProfitTotals fleet = ProfitTotals.NONE;
         for (MinerProfit m : miners) {

@@ -3,6 +3,7 @@ package io.hashdesk.core.profit;
 import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.settings.JsonSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -18,9 +19,13 @@ import java.util.OptionalDouble;
  * @param currencyPerUsd      exchange rates: units of each tariff currency per US dollar (revenue is in USD)
  * @param mergeMining         whether pools of a merge-mining parent (LTC) also pay the auxiliary coins (DOGE), as
  *                            the big Scrypt pools do
+ * @param historyInterval     how often the profit history job runs
+ * @param historyDays         the completed days it (re)records each run, so days missed while the app was closed
+ *                            are filled in and late market data corrects them
  */
 public record ProfitSettings(Map<Algorithm, String> assumedCoins, PoolTerms assumedPool, FallbackTariff fallbackTariff,
-                             Map<String, Double> currencyPerUsd, boolean mergeMining) {
+                             Map<String, Double> currencyPerUsd, boolean mergeMining, Duration historyInterval,
+                             int historyDays) {
 
     private static final String DEFAULTS = "profit-defaults.json";
 
@@ -40,6 +45,12 @@ public record ProfitSettings(Map<Algorithm, String> assumedCoins, PoolTerms assu
         Objects.requireNonNull(assumedPool, "assumedPool");
         Objects.requireNonNull(fallbackTariff, "fallbackTariff");
         currencyPerUsd = Map.copyOf(Objects.requireNonNull(currencyPerUsd, "currencyPerUsd"));
+        if (historyInterval == null || historyInterval.isNegative() || historyInterval.isZero()) {
+            throw new IllegalArgumentException("historyInterval must be a positive duration, got " + historyInterval);
+        }
+        if (historyDays < 1) {
+            throw new IllegalArgumentException("historyDays must be at least 1, got " + historyDays);
+        }
         currencyPerUsd.forEach((currency, rate) -> {
             if (rate == null || !(rate > 0) || rate.isInfinite()) {
                 throw new IllegalArgumentException("currencyPerUsd." + currency + " must be above 0, got " + rate);

@@ -4,6 +4,7 @@ import static io.hashdesk.core.energy.Tariffs.BERLIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.hashdesk.core.csv.CsvProblem;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.hashdesk.core.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hashdesk.core.csv.CsvProblem;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.MutableClock;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;

@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,7 +194,7 @@ class FarmProfitabilityTest {
         FarmProfitReport noRate = profitability(ProfitSettings.defaults()).nextDay();
         ProfitSettings withRate = new ProfitSettings(ProfitSettings.defaults().assumedCoins(),
                 ProfitSettings.defaults().assumedPool(), ProfitSettings.defaults().fallbackTariff(),
-                java.util.Map.of("EUR", 0.9), true);
+                Map.of("EUR", 0.9), true, Duration.ofHours(1), 7);
         MinerProfit converted = profitability(withRate).nextDay().profit().miners().getFirst();
 
         assertTrue(noRate.profit().miners().isEmpty());
@@ -201,6 +202,22 @@ class FarmProfitabilityTest {
         assertEquals(btcUsdPerDay(100, 2.0) * 0.9, converted.revenue(), 1e-9);
         assertEquals(btcUsdPerDay(100, 2.0), converted.revenueUsd(), 1e-9);
         assertEquals("EUR", profitability(withRate).nextDay().profit().currency());
+    }
+
+    @Test
+    void theHistoryJobRecordsTheCompletedDaysBeforeTodayAndNotToday() {
+        store.telemetry().ingest(List.of(mining(S19_A, NOW, 100, 3000, "btc.pool.example:3333")));
+        btcMarket(NOW, "manual");
+        clock.set(NOW.plus(Duration.ofDays(1)));
+
+        LocalDate newest = ProfitHistoryJob.recordCompletedDays(profitability(ProfitSettings.defaults()), 2,
+                ZoneOffset.UTC, clock);
+
+        assertEquals(LocalDate.of(2026, 11, 25), newest);
+        List<DailyProfit> history = store.profitHistory().history(S19_A, LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 30));
+        assertEquals(List.of(LocalDate.of(2026, 11, 25)), history.stream().map(DailyProfit::day).toList(),
+                "the 24th had no telemetry, the 26th is not over");
     }
 
     @Test

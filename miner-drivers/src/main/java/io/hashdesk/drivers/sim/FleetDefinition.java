@@ -60,10 +60,12 @@ public record FleetDefinition(String name, long seed, Instant start, String pass
      * {@code count} units of one model and firmware named {@code idPrefix01}, {@code idPrefix02}, ...
      *
      * @param model catalog id, e.g. {@code antminer-s19j-pro}
+     * @param pools the group's own pools (a Scrypt group cannot mine on the farm's SHA-256 pools); absent: the
+     *              farm's
      */
     public record Group(String idPrefix, int count, String model, String firmware, String preset,
                         List<String> tunedPresets, Double ageDays, Double dustDays,
-                        List<String> rpcUnanswered) {
+                        List<String> rpcUnanswered, List<MinerSettings.Pool> pools) {
         public Group {
             if (idPrefix == null || idPrefix.isBlank()) {
                 throw new IllegalArgumentException("a group needs an idPrefix");
@@ -77,6 +79,10 @@ public record FleetDefinition(String name, long seed, Instant start, String pass
             FirmwareVersion.of(firmware);
             tunedPresets = tunedPresets == null ? List.of() : List.copyOf(tunedPresets);
             rpcUnanswered = rpcUnanswered == null ? List.of() : List.copyOf(rpcUnanswered);
+            pools = pools == null ? null : List.copyOf(pools);
+            if (pools != null && (pools.isEmpty() || pools.size() > MinerSettings.MAX_POOLS)) {
+                throw new IllegalArgumentException("a group's pools are 1 to " + MinerSettings.MAX_POOLS);
+            }
         }
     }
 
@@ -122,7 +128,7 @@ public record FleetDefinition(String name, long seed, Instant start, String pass
                 placed += count;
                 if (count > 0) {
                     groups.add(new Group(g.idPrefix(), count, g.model(), g.firmware(), g.preset(), g.tunedPresets(),
-                            g.ageDays(), g.dustDays(), g.rpcUnanswered()));
+                            g.ageDays(), g.dustDays(), g.rpcUnanswered(), g.pools()));
                 }
             }
             if (!groups.isEmpty()) {
@@ -179,7 +185,7 @@ public record FleetDefinition(String name, long seed, Instant start, String pass
                     }
                     claim(seen, unit.id(), at, source);
                     base = blueprint(unit.id(), new Group(unit.id(), 1, unit.model(), unit.firmware(), null, null,
-                            null, null, null), room);
+                            null, null, null, null), room);
                 }
                 if (unit.model() != null) {
                     requireModel(library, unit.model(), source, at + ".model");
@@ -194,7 +200,7 @@ public record FleetDefinition(String name, long seed, Instant start, String pass
     private MinerBlueprint blueprint(String id, Group group, Room room) {
         long unitSeed = Noise.mix(seed ^ Noise.mix(id.hashCode()));
         return new MinerBlueprint(id, group.model(), FirmwareVersion.of(group.firmware()), unitSeed, room.id(),
-                group.preset(), group.tunedPresets(), pools, password,
+                group.preset(), group.tunedPresets(), group.pools() != null ? group.pools() : pools, password,
                 Optional.ofNullable(group.ageDays()).orElse(DEFAULT_AGE_DAYS),
                 Optional.ofNullable(group.dustDays()).orElse(DEFAULT_DUST_DAYS),
                 Optional.ofNullable(room.dustRatePerDay()).orElse(1.0), List.of(), List.of(), List.of(),

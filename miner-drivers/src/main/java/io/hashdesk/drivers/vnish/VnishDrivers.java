@@ -6,8 +6,8 @@ import io.hashdesk.drivers.api.MinerCredentials;
 import io.hashdesk.drivers.api.MinerDriverFactory;
 import java.net.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -19,15 +19,22 @@ import okhttp3.OkHttpClient;
  */
 public final class VnishDrivers implements MinerDriverFactory {
 
-    /** Enough for a large farm's poll cycle; far below the file-descriptor limits of a desktop OS. */
+    /**
+     * Requests waiting for a reply at once: enough for a large farm's poll cycle (more at once only slows each one
+     * down on a 2-core PC); far below the file-descriptor limits of a desktop OS.
+     */
     public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 256;
+    /** Requests still waiting after this give their slot on: a LAN miner answers in milliseconds. */
+    private static final Duration STRAGGLER_AFTER = Duration.ofMillis(500);
+    /** Stragglers at once, beyond the slots: sockets to hung miners, each open until its request timeout. */
+    private static final int MAX_STRAGGLERS = 2048;
     private static final int MAX_IDLE_CONNECTIONS = 32;
     private static final long IDLE_KEEP_ALIVE_SECONDS = 30;
 
     private final OkHttpClient client;
     private final DriverOptions options;
     private final Clock clock;
-    private final Semaphore inFlight;
+    private final RequestSlots inFlight;
 
     public VnishDrivers(DriverOptions options) {
         this(options, Clock.systemUTC(), DEFAULT_MAX_REQUESTS_IN_FLIGHT);
@@ -40,10 +47,7 @@ public final class VnishDrivers implements MinerDriverFactory {
     public VnishDrivers(DriverOptions options, Clock clock, int maxRequestsInFlight) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (maxRequestsInFlight < 1) {
-            throw new IllegalArgumentException("max requests in flight must be positive, got " + maxRequestsInFlight);
-        }
-        this.inFlight = new Semaphore(maxRequestsInFlight, true);
+        this.inFlight = new RequestSlots(maxRequestsInFlight, MAX_STRAGGLERS, STRAGGLER_AFTER);
         this.client = new OkHttpClient.Builder()
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.requestTimeout())
@@ -68,5 +72,6 @@ public final class VnishDrivers implements MinerDriverFactory {
     public void close() {
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+        inFlight.close();
     }
 }

@@ -21,7 +21,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -79,7 +78,7 @@ final class VnishHttp {
     private final MinerCredentials credentials;
     private final DriverOptions options;
     private final HttpUrl base;
-    private final Semaphore inFlight;
+    private final RequestSlots inFlight;
     private final ReentrantLock sessionLock = new ReentrantLock();
     private volatile Session session;
 
@@ -88,7 +87,7 @@ final class VnishHttp {
      *                 dispatcher limits only asynchronous calls, and drivers call synchronously)
      */
     VnishHttp(OkHttpClient client, MinerAddress address, MinerCredentials credentials, DriverOptions options,
-              Semaphore inFlight) {
+              RequestSlots inFlight) {
         this.client = client;
         this.inFlight = inFlight;
         this.address = address;
@@ -231,14 +230,11 @@ final class VnishHttp {
             request.header("Authorization", authorization);
         }
         long started = System.nanoTime();
-        acquireSlot(where, budget);
-        try {
+        try (RequestSlots.Slot slot = acquireSlot(where, budget)) {
             Duration left = deadline.forRequest(budget, where);
             Call call = client.newCall(request.build());
             call.timeout().timeout(left.toNanos(), TimeUnit.NANOSECONDS);
             return execute(call, route, where, left, started);
-        } finally {
-            inFlight.release();
         }
     }
 
@@ -269,12 +265,14 @@ final class VnishHttp {
         }
     }
 
-    private void acquireSlot(String where, Duration budget) throws MinerTimeoutException {
+    private RequestSlots.Slot acquireSlot(String where, Duration budget) throws MinerTimeoutException {
         try {
-            if (!inFlight.tryAcquire(budget.toNanos(), TimeUnit.NANOSECONDS)) {
+            RequestSlots.Slot slot = inFlight.acquire(budget);
+            if (slot == null) {
                 throw new MinerTimeoutException(where + ": no free request slot within " + budget.toMillis()
                         + " ms (too many requests to miners in flight)");
             }
+            return slot;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MinerTimeoutException(where + ": interrupted while waiting for a request slot", e);
