@@ -27,10 +27,10 @@ public enum Section {
             "Forecasting, efficiency, thermal, anomaly and maintenance models are trained on this PC from "
                     + "stored telemetry; their versions, metrics and drift checks will be listed here.",
             "Training needs a few days of telemetry, or the history the demo farm generates."),
-    MARKET("Market & energy", "No market or energy data yet",
-            "Coin price, network difficulty, hashprice and the electricity tariff will be shown and edited here.",
-            "Prices can be fetched, typed in, or imported from CSV on sites without internet; this screen "
-                    + "comes with the profitability work."),
+    MARKET("Market & energy", "Market and energy data are unavailable",
+            "Coin prices, difficulty and hashprice with their age and source, manual entry, CSV import, and the "
+                    + "electricity tariff with its 24-hour price strip are shown and edited here.",
+            "This screen needs the farm database, which could not be opened; the status bar says why."),
     SETTINGS("Settings", "Settings cannot be edited here yet",
             "Polling intervals, safety limits, miner credentials and the data folder will be set here.",
             "Until then the data folder can be moved with the HASHDESK_DATA_DIR environment variable or "

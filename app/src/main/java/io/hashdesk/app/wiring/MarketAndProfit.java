@@ -1,5 +1,6 @@
 package io.hashdesk.app.wiring;
 
+import io.hashdesk.app.market.ProviderOutcomes;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.market.ApiKey;
 import io.hashdesk.core.market.CoinCatalog;
@@ -41,11 +42,16 @@ final class MarketAndProfit implements AutoCloseable {
     private final MarketRefresh refresh;
     private final ProfitHistoryJob history;
     private final FarmProfitability profitability;
+    private final MarketSettings marketSettings;
+    private final ProviderOutcomes providerOutcomes;
 
-    private MarketAndProfit(MarketRefresh refresh, ProfitHistoryJob history, FarmProfitability profitability) {
+    private MarketAndProfit(MarketRefresh refresh, ProfitHistoryJob history, FarmProfitability profitability,
+                            MarketSettings marketSettings, ProviderOutcomes providerOutcomes) {
         this.refresh = refresh;
         this.history = history;
         this.profitability = profitability;
+        this.marketSettings = marketSettings;
+        this.providerOutcomes = providerOutcomes;
     }
 
     static MarketAndProfit start(FarmStore store, Path dataFolder, Clock clock) {
@@ -59,18 +65,32 @@ final class MarketAndProfit implements AutoCloseable {
                 new CoinGeckoPrices(market.coinGecko(), coins, store.market(), http, clock),
                 new WhatToMineCoins(market.whatToMine(), coins, store.market(), http, clock),
                 new ProhashingEarnings(market.prohashing(), prohashingKey, store.market(), http, clock));
-        MarketRefresh refresh = new MarketRefresh(providers, clock, MarketAndProfit::log);
+        ProviderOutcomes outcomes = new ProviderOutcomes(providers);
+        MarketRefresh refresh = new MarketRefresh(providers, clock, outcome -> {
+            log(outcome);
+            outcomes.accept(outcome);
+        });
         refresh.start();
         FarmProfitability profitability = new FarmProfitability(store, coins, MinerModelCatalog.bundled(), profit,
                 market.staleAfter(), clock);
         ProfitHistoryJob history = ProfitHistoryJob.start(profitability, profit, clock);
         LOG.info("Market data providers enabled: {}", providers.stream().filter(MarketProvider::enabled)
                 .map(MarketProvider::name).toList());
-        return new MarketAndProfit(refresh, history, profitability);
+        return new MarketAndProfit(refresh, history, profitability, market, outcomes);
     }
 
     FarmProfitability profitability() {
         return profitability;
+    }
+
+    /** The market settings in force (defaults plus the operator's file). */
+    MarketSettings marketSettings() {
+        return marketSettings;
+    }
+
+    /** Each provider's last success and last failure, for the Market &amp; energy screen. */
+    ProviderOutcomes providerOutcomes() {
+        return providerOutcomes;
     }
 
     private static void log(RefreshOutcome outcome) {
