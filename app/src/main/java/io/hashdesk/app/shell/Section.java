@@ -9,8 +9,9 @@ public enum Section {
     FLEET("Fleet", "No fleet data yet",
             "This overview will total the farm: hashrate, power, efficiency in J/TH, revenue per day, "
                     + "alerts, and how many miners are online or offline.",
-            "It needs registered miners that report telemetry. Miner registration and the demo farm "
-                    + "arrive with the miner drivers."),
+            "Add miners: the discovery wizard (subnet scan, CSV import) comes in the next release. Until then, "
+                    + "start Hashdesk with --demo-farm (or set \"demoFarm\": true in app-settings.json in the data "
+                    + "folder) to see a simulated farm here."),
     MINERS("Miners", "No miners registered yet",
             "Every miner will be listed here with its hashrate, chip temperatures, fans, power, pool and "
                     + "status, grouped by room and rack.",

@@ -2,6 +2,7 @@ package io.hashdesk.app.shell;
 
 import io.hashdesk.app.common.EmptyStateView;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -32,18 +33,27 @@ public final class ShellView {
     private final Map<Section, SectionScreen> screens;
 
     public ShellView(ShellViewModel viewModel) {
-        this(viewModel, Map.of());
+        this(viewModel, Map.of(), List.of());
     }
 
     /** A shell whose sections show the given screens once they have data, and their empty states until then. */
     public ShellView(ShellViewModel viewModel, Map<Section, SectionScreen> screens) {
+        this(viewModel, screens, List.of());
+    }
+
+    /**
+     * A shell with screens, as above, and extra actions in its status bar.
+     *
+     * @param statusActions nodes placed at the right of the status bar, before the version (e.g. Copy diagnostics)
+     */
+    public ShellView(ShellViewModel viewModel, Map<Section, SectionScreen> screens, List<Node> statusActions) {
         this.viewModel = viewModel;
         this.screens = Map.copyOf(screens);
         root.getStyleClass().add("shell");
         root.setTop(header());
         root.setLeft(navigation());
         root.setCenter(content);
-        root.setBottom(statusBar());
+        root.setBottom(statusBar(statusActions));
         content.getStyleClass().add("shell-content");
 
         viewModel.selectedSectionProperty().addListener((obs, old, section) -> show(section));
@@ -100,7 +110,7 @@ public final class ShellView {
         return nav;
     }
 
-    private Node statusBar() {
+    private Node statusBar(List<Node> statusActions) {
         Label dataFolder = new Label(viewModel.dataFolderText());
         dataFolder.setId("status-data-folder");
         Label database = new Label();
@@ -112,14 +122,27 @@ public final class ShellView {
         Tooltip fullText = new Tooltip();
         fullText.textProperty().bind(viewModel.databaseTextProperty());
         database.setTooltip(fullText);
-        dataFolder.setMinWidth(Region.USE_PREF_SIZE);
+        // the short "N miners · size" line always fits; only a failure reason may be cut
+        database.minWidthProperty().bind(viewModel.databaseAvailableProperty()
+                .map(available -> available ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE));
+        // the path is cut before the version and the read-only notice when the bar is full; the tooltip has all of it
+        dataFolder.setTooltip(new Tooltip(viewModel.dataFolderText()));
         Label version = new Label(viewModel.versionText());
         version.setId("status-version");
         version.setMinWidth(Region.USE_PREF_SIZE);
+        Label mode = new Label();
+        mode.setId("status-mode");
+        mode.getStyleClass().add("status-read-only");
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+        mode.textProperty().bind(viewModel.modeTextProperty());
+        mode.visibleProperty().bind(viewModel.modeTextProperty().isNotEmpty());
+        mode.managedProperty().bind(mode.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        HBox bar = new HBox(dataFolder, database, spacer, version);
+        HBox bar = new HBox(dataFolder, database, mode, spacer);
+        bar.getChildren().addAll(statusActions);
+        bar.getChildren().add(version);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

@@ -21,6 +21,7 @@ public final class ShellViewModel {
             new ReadOnlyObjectWrapper<>(this, "selectedSection", Section.FLEET);
     private final ReadOnlyStringWrapper databaseText = new ReadOnlyStringWrapper(this, "databaseText", "Database: opening…");
     private final ReadOnlyBooleanWrapper databaseAvailable = new ReadOnlyBooleanWrapper(this, "databaseAvailable", true);
+    private final ReadOnlyStringWrapper modeText = new ReadOnlyStringWrapper(this, "modeText", "");
     private final String dataFolderText;
     private final String versionText;
 
@@ -76,6 +77,15 @@ public final class ShellViewModel {
     public void showDatabaseUnavailable(String reason) {
         databaseAvailable.set(false);
         databaseText.set("Database unavailable: " + reason);
+    }
+
+    /** Empty normally; says so when the console only reads because a site agent is polling into the data folder. */
+    public ReadOnlyStringProperty modeTextProperty() {
+        return modeText.getReadOnlyProperty();
+    }
+
+    public void showReadOnly(long agentPid) {
+        modeText.set("Read-only: the site agent is polling (pid " + agentPid + ")");
     }
 
     private static String describe(DataFolder.Source source) {

@@ -1,53 +1,80 @@
 package io.hashdesk.app.wiring;
 
+import io.hashdesk.app.agent.AgentLock;
 import io.hashdesk.app.common.FxExecutor;
+import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.diagnostics.DatabaseFacts;
+import io.hashdesk.app.diagnostics.DiagnosticsArchive;
+import io.hashdesk.app.diagnostics.DiagnosticsView;
+import io.hashdesk.app.diagnostics.DiagnosticsViewModel;
+import io.hashdesk.app.market.MarketScreen;
+import io.hashdesk.app.market.ProviderStatus;
+import io.hashdesk.app.miners.FleetTableSettings;
+import io.hashdesk.app.miners.MinersScreen;
 import io.hashdesk.app.overview.FleetOverviewView;
 import io.hashdesk.app.overview.FleetOverviewViewModel;
 import io.hashdesk.app.shell.Section;
 import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.app.shell.ShellView;
 import io.hashdesk.app.shell.ShellViewModel;
+import io.hashdesk.app.welcome.WelcomeView;
+import io.hashdesk.app.welcome.WelcomeViewModel;
+import io.hashdesk.core.domain.Site;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
+import io.hashdesk.core.market.CoinCatalog;
+import io.hashdesk.core.market.MarketSettings;
 import io.hashdesk.core.profit.FarmProfitReport;
+import io.hashdesk.core.profit.FarmProfitability;
+import io.hashdesk.core.profit.ProfitSettings;
 import io.hashdesk.core.settings.DataFolder;
-import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.FleetSummary;
+import io.hashdesk.core.store.StoreException;
 import io.hashdesk.core.store.StoreSettings;
-import io.hashdesk.core.store.TelemetryMaintenanceJob;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
-import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import javafx.application.Application;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Composition root of the desktop console: resolves the data folder, builds the services and
- * view-models by hand and shows the main window. Started by {@link io.hashdesk.app.Launcher}.
+ * Composition root of the desktop console: resolves the data folder, builds the services and view-models by hand
+ * and shows the main window. Started by {@link io.hashdesk.app.Launcher}. On a first run it asks the welcome
+ * questions before starting any miner; when a site agent holds the data folder it opens the database read-only and
+ * starts nothing that writes.
  */
 public final class HashdeskApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(HashdeskApp.class);
     private static final String WINDOW_TITLE = "Hashdesk";
-    /** Operator overrides of the store's retention and pacing, beside the database. */
-    private static final String STORE_SETTINGS_FILE = "store-settings.json";
     private static final Clock CLOCK = Clock.systemUTC();
 
     private DataFolder dataFolder;
     private AppSettings settings;
-    private FarmStore store;
-    private LiveRefresh<FleetSummary> fleetRefresh;
-    private TelemetryMaintenanceJob maintenance;
-    private DemoFarm demoFarm;
-    private MinerPolling polling;
-    private MarketAndProfit economics;
-    private LiveRefresh<FarmProfitReport> profitRefresh;
+    private SqliteFarmStore store;
+    private OptionalLong agentPid = OptionalLong.empty();
+    private ConsoleFirstRun firstRun;
+    private volatile FarmServices services;
     private String storeFailure;
+    private JobRunner jobs;
+    private FleetOverviewViewModel overview;
+    private LiveRefresh<FleetSummary> fleetRefresh;
+    private LiveRefresh<FarmProfitReport> profitRefresh;
+    private MinersScreen miners;
+    private MarketScreen market;
 
     /** Runs on the launcher thread, not the FX thread: opening and migrating the database happens here. */
     @Override
@@ -57,41 +84,39 @@ public final class HashdeskApp extends Application {
         dataFolder = DataFolder.forCurrentUser();
         settings = LaunchOptions.apply(getParameters().getRaw(), System.getProperty(LaunchOptions.DEMO_FARM_PROPERTY),
                 AppSettings.load(dataFolder.path()));
+        // decided before the store is opened, since opening creates the file
+        boolean welcome = !Files.exists(dataFolder.databaseFile()) || !settings.welcomeDone();
+        agentPid = AgentLock.holder(dataFolder.path());
         try {
-            StoreSettings storeSettings = StoreSettings.withOverrides(dataFolder.path().resolve(STORE_SETTINGS_FILE));
-            store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
-            maintenance = TelemetryMaintenanceJob.start(store.telemetry(), storeSettings.maintenanceInterval(), CLOCK);
-            startMiners();
+            StoreSettings storeSettings = FarmServices.storeSettings(dataFolder.path());
+            if (agentPid.isPresent()) {
+                store = SqliteFarmStore.openReadOnly(dataFolder.databaseFile(), storeSettings, CLOCK);
+                LOG.info("The site agent (pid {}) is polling into {}: the database is open read-only and nothing is"
+                        + " polled from here", agentPid.getAsLong(), dataFolder.path());
+            } else if (welcome) {
+                store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
+                firstRun = new ConsoleFirstRun(store, dataFolder.path(), profitSettingsForTheWelcome(),
+                        ZoneId.systemDefault(), demoFarm -> services = startServices(storeSettings, demoFarm));
+            } else {
+                store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
+                services = startServices(storeSettings, settings.demoFarm());
+            }
         } catch (RuntimeException e) {
             LOG.error("The database in {} could not be opened", dataFolder.path(), e);
             storeFailure = e.getMessage();
         }
     }
 
-    /** The demo farm (unless turned off) and the poller; a demo that cannot start leaves real polling running. */
-    private void startMiners() {
-        if (settings.demoFarm()) {
-            try {
-                demoFarm = DemoFarm.start(store.registry());
-                DemoEconomics.install(store, demoFarm.siteZone(), CLOCK.instant());
-            } catch (IOException | RuntimeException e) {
-                LOG.error("The demo farm could not start; polling only the registered miners", e);
-            }
-        } else {
-            DemoFarm.retire(store.registry());
-            DemoEconomics.retire(store);
-        }
+    private FarmServices startServices(StoreSettings storeSettings, boolean demoFarm) {
+        return FarmServices.start(store, dataFolder.path(), storeSettings, demoFarm, true, CLOCK);
+    }
+
+    /** The welcome's suggested price comes from here; a broken file is reported when market and profit start. */
+    private ProfitSettings profitSettingsForTheWelcome() {
         try {
-            economics = MarketAndProfit.start(store, dataFolder.path(), CLOCK);
-        } catch (RuntimeException e) {
-            // telemetry and the screens still work; the log says which settings file to fix
-            LOG.error("Market data and profit could not start: {}", e.getMessage(), e);
-        }
-        try {
-            polling = MinerPolling.start(store, dataFolder.path(), CLOCK);
-        } catch (RuntimeException e) {
-            // the store and the screens still work; the log says why nothing is being polled
-            LOG.error("Polling could not start: {}", e.getMessage(), e);
+            return ProfitSettings.withOverrides(dataFolder.path().resolve(MarketAndProfit.PROFIT_SETTINGS_FILE));
+        } catch (IllegalArgumentException e) {
+            return ProfitSettings.defaults();
         }
     }
 
@@ -102,13 +127,15 @@ public final class HashdeskApp extends Application {
                 build.version(), Runtime.version(), dataFolder.path(), dataFolder.source());
 
         Theme.installUserAgentStylesheet();
+        jobs = new JobRunner(FxExecutor.fx());
         ShellViewModel shellModel = new ShellViewModel(dataFolder, build.version());
         if (store != null) {
             shellModel.showDatabase(store.registry().miners().size(), store.telemetry().storageStats().fileBytes());
+            agentPid.ifPresent(shellModel::showReadOnly);
         } else {
             shellModel.showDatabaseUnavailable(storeFailure);
         }
-        FleetOverviewViewModel overview = new FleetOverviewViewModel(CLOCK);
+        overview = new FleetOverviewViewModel(CLOCK);
         Map<Section, SectionScreen> screens = new EnumMap<>(Section.class);
         screens.put(Section.FLEET, new SectionScreen(new FleetOverviewView(overview).root(), overview.hasMinersProperty()));
         if (store != null) {
@@ -116,13 +143,29 @@ public final class HashdeskApp extends Application {
             fleetRefresh = new LiveRefresh<>("fleet-summary", () -> store.telemetry().fleetSummary(CLOCK.instant(),
                     catalog.algorithmsOf(store.registry().miners())), overview::update, FxExecutor.fx())
                     .start(settings.fleetRefresh());
+            miners = new MinersScreen(store, catalog, jobs, CLOCK, FleetTableSettings.load(dataFolder.path()));
+            screens.put(Section.MINERS, miners.sectionScreen());
+            market = new MarketScreen(store, CoinCatalog.bundled(), marketSettings(), this::providerStatuses,
+                    siteZone(), jobs, CLOCK);
+            screens.put(Section.MARKET, market.sectionScreen());
         }
-        if (economics != null) {
-            profitRefresh = new LiveRefresh<>("profit", economics.profitability()::nextDay, overview::updateProfit,
-                    FxExecutor.fx()).start(settings.profitRefresh());
+        startProfitRefresh();
+
+        DiagnosticsArchive archive = new DiagnosticsArchive(dataFolder, build.version(), this::databaseFacts, CLOCK);
+        DiagnosticsViewModel diagnostics = new DiagnosticsViewModel(context -> archive.write(), jobs,
+                HashdeskApp::copyToClipboard);
+        ShellView shell = new ShellView(shellModel, screens, List.of(new DiagnosticsView(diagnostics).root()));
+        Parent root = shell.root();
+        if (firstRun != null && store != null) {
+            WelcomeViewModel welcome = new WelcomeViewModel(firstRun, jobs);
+            welcome.doneProperty().subscribe(done -> {
+                if (done) {
+                    startProfitRefresh();
+                }
+            });
+            root = new StackPane(shell.root(), new WelcomeView(welcome).root());
         }
-        ShellView shell = new ShellView(shellModel, screens);
-        Scene scene = new Scene(shell.root(), 1280, 800);
+        Scene scene = new Scene(root, 1280, 800);
         Theme.style(scene);
 
         stage.setTitle(WINDOW_TITLE);
@@ -133,25 +176,76 @@ public final class HashdeskApp extends Application {
         stage.show();
     }
 
+    /** Profit per day on the overview: from the running services, or read-only beside the agent. */
+    private void startProfitRefresh() {
+        if (profitRefresh != null || store == null) {
+            return;
+        }
+        Optional<FarmProfitability> profitability;
+        if (store.readOnly()) {
+            try {
+                profitability = Optional.of(MarketAndProfit.readOnly(store, dataFolder.path(), CLOCK));
+            } catch (IllegalArgumentException e) {
+                LOG.error("Profit cannot be shown: {}", e.getMessage(), e);
+                profitability = Optional.empty();
+            }
+        } else {
+            profitability = Optional.ofNullable(services).flatMap(FarmServices::profitability);
+        }
+        profitability.ifPresent(p -> profitRefresh = new LiveRefresh<>("profit", p::nextDay, overview::updateProfit,
+                FxExecutor.fx()).start(settings.profitRefresh()));
+    }
+
+    /** The market screen's staleness limits; a broken settings file is reported where market data starts. */
+    private MarketSettings marketSettings() {
+        try {
+            return MarketSettings.withOverrides(dataFolder.path().resolve(MarketAndProfit.MARKET_SETTINGS_FILE));
+        } catch (IllegalArgumentException e) {
+            return MarketSettings.defaults();
+        }
+    }
+
+    /** The providers' last outcomes; none until the services have started (after the welcome, on a first run). */
+    private List<ProviderStatus> providerStatuses() {
+        FarmServices running = services;
+        return running == null ? List.of() : running.economics().map(e -> e.providerOutcomes().statuses())
+                .orElse(List.of());
+    }
+
+    private ZoneId siteZone() {
+        return store.registry().sites().stream().findFirst().map(Site::timeZone).orElse(ZoneId.systemDefault());
+    }
+
+    private DatabaseFacts databaseFacts() {
+        if (store == null) {
+            throw new StoreException(storeFailure);
+        }
+        return new DatabaseFacts(store.schemaVersion(), store.telemetry().storageStats(), store.readOnly());
+    }
+
+    private static void copyToClipboard(String text) {
+        Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text));
+    }
+
     @Override
     public void stop() {
+        if (miners != null) {
+            miners.close();
+        }
+        if (market != null) {
+            market.close();
+        }
         if (fleetRefresh != null) {
             fleetRefresh.close();
         }
         if (profitRefresh != null) {
             profitRefresh.close();
         }
-        if (economics != null) {
-            economics.close();
+        if (jobs != null) {
+            jobs.close();
         }
-        if (polling != null) {
-            polling.close();
-        }
-        if (demoFarm != null) {
-            demoFarm.close();
-        }
-        if (maintenance != null) {
-            maintenance.close();
+        if (services != null) {
+            services.close();
         }
         if (store != null) {
             store.close();

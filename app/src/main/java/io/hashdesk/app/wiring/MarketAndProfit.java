@@ -71,8 +71,7 @@ final class MarketAndProfit implements AutoCloseable {
             outcomes.accept(outcome);
         });
         refresh.start();
-        FarmProfitability profitability = new FarmProfitability(store, coins, MinerModelCatalog.bundled(), profit,
-                market.staleAfter(), clock);
+        FarmProfitability profitability = profitability(store, coins, market, profit, clock);
         ProfitHistoryJob history = ProfitHistoryJob.start(profitability, profit, clock);
         LOG.info("Market data providers enabled: {}", providers.stream().filter(MarketProvider::enabled)
                 .map(MarketProvider::name).toList());
@@ -81,6 +80,21 @@ final class MarketAndProfit implements AutoCloseable {
 
     FarmProfitability profitability() {
         return profitability;
+    }
+
+    /**
+     * Profit over the store with no job started and nothing written: what a console shows while the site agent
+     * refreshes the market data and keeps the history.
+     */
+    static FarmProfitability readOnly(FarmStore store, Path dataFolder, Clock clock) {
+        return profitability(store, CoinCatalog.bundled(),
+                MarketSettings.withOverrides(dataFolder.resolve(MARKET_SETTINGS_FILE)),
+                ProfitSettings.withOverrides(dataFolder.resolve(PROFIT_SETTINGS_FILE)), clock);
+    }
+
+    private static FarmProfitability profitability(FarmStore store, CoinCatalog coins, MarketSettings market,
+                                                   ProfitSettings profit, Clock clock) {
+        return new FarmProfitability(store, coins, MinerModelCatalog.bundled(), profit, market.staleAfter(), clock);
     }
 
     /** The market settings in force (defaults plus the operator's file). */

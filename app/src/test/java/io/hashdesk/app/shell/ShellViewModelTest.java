@@ -46,6 +46,16 @@ class ShellViewModelTest {
     }
 
     @Test
+    void saysNothingAboutItsModeUntilASiteAgentHoldsTheDataFolder() {
+        ShellViewModel viewModel = viewModel(DataFolder.Source.OS_DEFAULT);
+        assertEquals("", viewModel.modeTextProperty().get());
+
+        viewModel.showReadOnly(31337);
+
+        assertEquals("Read-only: the site agent is polling (pid 31337)", viewModel.modeTextProperty().get());
+    }
+
+    @Test
     void statusBarTextNamesTheDataFolderAndWhyItWasChosen() {
         String expectedPath = FOLDER.toAbsolutePath().normalize().toString();
         assertEquals("Data folder: " + expectedPath + " (default)",

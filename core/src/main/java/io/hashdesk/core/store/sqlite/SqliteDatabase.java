@@ -8,16 +8,21 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
 /**
  * One SQLite file in WAL mode: a single writer connection that every write takes turns on (a fair lock, so
  * maintenance between poll cycles cannot starve ingestion) and a few reader connections that run beside it.
+ * Opened read-only it has no writer at all: readers only, beside a writer in another process.
  */
 final class SqliteDatabase implements AutoCloseable {
 
@@ -37,10 +42,12 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private final Path file;
+    /** {@code null} when the database was opened read-only. */
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private volatile boolean closed;
+    private volatile ExternalCommits externalCommits;
 
     private SqliteDatabase(Path file, Connection writer) {
         this.file = file;
@@ -91,7 +98,11 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private static Connection connect(Path file, int cacheKib) throws SQLException {
-        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        return connect(file, cacheKib, new Properties());
+    }
+
+    private static Connection connect(Path file, int cacheKib, Properties options) throws SQLException {
+        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), options);
         try (Statement st = conn.createStatement()) {
             st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             // NORMAL in WAL mode: a power cut may lose the last commits, never corrupt the file.
@@ -102,12 +113,72 @@ final class SqliteDatabase implements AutoCloseable {
         return conn;
     }
 
+    // ---- read-only mode: readers beside a writer in another process -------------------------------------------
+
+    /**
+     * Opens an existing database for reading only, while another process (the site agent) may be writing to it:
+     * WAL lets readers run beside a writer. Nothing is created or migrated, so a file older or newer than this
+     * build is refused; every write through it fails with a "read-only" {@link StoreException}.
+     */
+    static SqliteDatabase openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("There is no database at " + file + " to open read-only");
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        List<Connection> opened = new ArrayList<>(READERS);
+        try {
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = connect(file, READER_CACHE_KIB, readOnly.toProperties());
+                opened.add(reader);
+                if (i == 0) {
+                    requireCurrentSchema(reader, file);
+                }
+                reader.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            opened.forEach(SqliteDatabase::closeQuietly);
+            throw new StoreException("Cannot open the database " + file + " read-only: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            opened.forEach(SqliteDatabase::closeQuietly);
+            throw e;
+        }
+        SqliteDatabase db = new SqliteDatabase(file, null);
+        db.readers.addAll(opened);
+        return db;
+    }
+
+    /** A reader cannot migrate, so it needs the file at exactly this build's schema. */
+    private static void requireCurrentSchema(Connection conn, Path file) throws SQLException {
+        SchemaMigrations.requireKnownVersion(conn);
+        int version = SchemaMigrations.userVersion(conn);
+        if (version < SchemaMigrations.latestVersion()) {
+            throw new StoreException("The database " + file + " has schema version " + version + " but this Hashdesk"
+                    + " needs " + SchemaMigrations.latestVersion() + ", and a read-only open cannot upgrade it. Update"
+                    + " the site agent to this version (it upgrades the file when it starts), or stop it and open the"
+                    + " data folder here.");
+        }
+    }
+
+    boolean readOnly() {
+        return writer == null;
+    }
+
+    /** In read-only mode: what to reload whenever another process has committed since a reader last looked. */
+    void watchExternalCommits(ExternalCommits commits) {
+        this.externalCommits = commits;
+    }
+
     Path file() {
         return file;
     }
 
     /** Runs work in one transaction on the writer connection; rolls back and rethrows on any failure. */
     <T> T inTransaction(String what, Work<T> work) {
+        if (writer == null) {
+            throw new StoreException("Cannot " + what + ": the database is open read-only here, because another"
+                    + " process (the site agent) writes to it");
+        }
         writeLock.lock();
         try {
             requireOpen(what);
@@ -140,6 +211,10 @@ final class SqliteDatabase implements AutoCloseable {
             throw new StoreException("Interrupted while waiting to " + what);
         }
         try {
+            ExternalCommits commits = externalCommits;
+            if (commits != null) {
+                commits.reloadIfChanged(conn);
+            }
             return work.run(conn);
         } catch (SQLException e) {
             throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
@@ -183,13 +258,15 @@ final class SqliteDatabase implements AutoCloseable {
                 // waits for reads in progress to hand their connection back
                 closeQuietly(takeReader());
             }
-            try (Statement st = writer.createStatement()) {
-                st.execute("PRAGMA optimize");
-                writer.commit();
-            } catch (SQLException e) {
-                LOG.debug("PRAGMA optimize on close failed", e);
+            if (writer != null) {
+                try (Statement st = writer.createStatement()) {
+                    st.execute("PRAGMA optimize");
+                    writer.commit();
+                } catch (SQLException e) {
+                    LOG.debug("PRAGMA optimize on close failed", e);
+                }
+                closeQuietly(writer);
             }
-            closeQuietly(writer);
         } finally {
             writeLock.unlock();
         }

@@ -11,7 +11,10 @@ import io.hashdesk.core.store.TelemetryStore;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Opens the farm's SQLite database file and hands out its registry and its telemetry, market, pool and energy stores. */
+/**
+ * Opens the farm's SQLite database file and hands out its registry and its telemetry, market, pool and energy stores;
+ * read-write (the one process that polls) or read-only (a console beside a site agent that polls).
+ */
 public final class SqliteFarmStore implements FarmStore {
 
     private final SqliteDatabase db;
@@ -21,6 +24,7 @@ public final class SqliteFarmStore implements FarmStore {
     private final SqlitePoolStore pools;
     private final SqliteEnergyStore energy;
     private final SqliteProfitHistory profitHistory;
+    private final MinerDirectory directory;
 
     private SqliteFarmStore(SqliteDatabase db, SqliteMinerRegistry registry, SqliteTelemetryStore telemetry,
                             MinerDirectory directory) {
@@ -31,6 +35,7 @@ public final class SqliteFarmStore implements FarmStore {
         this.pools = new SqlitePoolStore(db);
         this.energy = new SqliteEnergyStore(db);
         this.profitHistory = new SqliteProfitHistory(db, directory);
+        this.directory = directory;
     }
 
     /**
@@ -39,7 +44,26 @@ public final class SqliteFarmStore implements FarmStore {
      * @param clock what "now" is for ingestion's time-window checks; the system clock in the app
      */
     public static SqliteFarmStore open(Path databaseFile, StoreSettings settings, Clock clock) {
-        SqliteDatabase db = SqliteDatabase.open(databaseFile);
+        return load(SqliteDatabase.open(databaseFile), settings, clock);
+    }
+
+    /**
+     * Opens an existing database file for reading only, beside a writer in another process. Nothing is migrated:
+     * a file at another schema version than this build's is refused. Reads see what the writer has committed (the
+     * inventory and each miner's newest snapshot are reloaded whenever it has); every write throws a
+     * {@link io.hashdesk.core.store.StoreException} saying the database is open read-only.
+     */
+    public static SqliteFarmStore openReadOnly(Path databaseFile, StoreSettings settings, Clock clock) {
+        SqliteFarmStore store = load(SqliteDatabase.openReadOnly(databaseFile), settings, clock);
+        store.db.watchExternalCommits(new ExternalCommits(conn -> {
+            store.directory.load(conn);
+            store.telemetry.loadNewest(conn);
+            return null;
+        }));
+        return store;
+    }
+
+    private static SqliteFarmStore load(SqliteDatabase db, StoreSettings settings, Clock clock) {
         try {
             MinerDirectory directory = new MinerDirectory();
             LabelDictionary labels = new LabelDictionary();
@@ -56,6 +80,16 @@ public final class SqliteFarmStore implements FarmStore {
             db.close();
             throw e;
         }
+    }
+
+    /** Whether this store was opened with {@link #openReadOnly}. */
+    public boolean readOnly() {
+        return db.readOnly();
+    }
+
+    /** The schema version the file is at ({@code PRAGMA user_version}), for diagnostics. */
+    public int schemaVersion() {
+        return db.read("read the schema version", SchemaMigrations::userVersion);
     }
 
     @Override

@@ -71,14 +71,22 @@ final class SqliteTelemetryStore implements TelemetryStore {
         this.history = new TelemetryHistory(db, directory, labels);
         this.compactor = new TelemetryCompactor(db, directory, labels, progress, settings);
         db.read("load the miners' latest snapshots", conn -> {
-            loadNewest(conn, "SELECT miner_num, ts_ms, snapshot FROM telemetry_latest");
-            loadNewest(conn, """
-                    SELECT r.miner_num, r.ts_ms, r.snapshot FROM telemetry_recent r
-                    JOIN (SELECT miner_num, MAX(ts_ms) AS ts_ms FROM telemetry_recent GROUP BY miner_num) n
-                      ON r.ts_ms = n.ts_ms AND r.miner_num = n.miner_num""");
+            loadNewest(conn);
             return null;
         });
         newest.forEach((num, s) -> counters.put(num, countersOf(s, null)));
+    }
+
+    /**
+     * Reads every miner's newest stored snapshot into memory, keeping any newer one already there; also how a
+     * read-only store catches up with another process's commits.
+     */
+    void loadNewest(Connection conn) throws SQLException {
+        loadNewest(conn, "SELECT miner_num, ts_ms, snapshot FROM telemetry_latest");
+        loadNewest(conn, """
+                SELECT r.miner_num, r.ts_ms, r.snapshot FROM telemetry_recent r
+                JOIN (SELECT miner_num, MAX(ts_ms) AS ts_ms FROM telemetry_recent GROUP BY miner_num) n
+                  ON r.ts_ms = n.ts_ms AND r.miner_num = n.miner_num""");
     }
 
     private void loadNewest(Connection conn, String sql) throws SQLException {
@@ -211,6 +219,21 @@ final class SqliteTelemetryStore implements TelemetryStore {
 
     @Override
     public Map<MinerId, TelemetrySnapshot> latest() {
+        catchUpWithTheWriter();
+        return newestOfActiveMiners();
+    }
+
+    /**
+     * Read-only, the newest snapshots in memory come from another process's commits: one read lets the database
+     * reload them (and the inventory) if that process has committed since, see {@link ExternalCommits}.
+     */
+    private void catchUpWithTheWriter() {
+        if (db.readOnly()) {
+            db.read("catch up with the writer's commits", conn -> null);
+        }
+    }
+
+    private Map<MinerId, TelemetrySnapshot> newestOfActiveMiners() {
         Map<MinerId, TelemetrySnapshot> out = new HashMap<>();
         newest.forEach((num, s) -> {
             if (directory.isActive(num)) {
@@ -222,7 +245,8 @@ final class SqliteTelemetryStore implements TelemetryStore {
 
     @Override
     public FleetSummary fleetSummary(Instant now, Function<MinerId, Algorithm> algorithmOf) {
-        Map<MinerId, TelemetrySnapshot> latest = latest();
+        catchUpWithTheWriter();
+        Map<MinerId, TelemetrySnapshot> latest = newestOfActiveMiners();
         Map<MinerStatus, Integer> statusCounts = new EnumMap<>(MinerStatus.class);
         int stale = 0;
         Map<Algorithm, AlgorithmTotals> byAlgorithm = new EnumMap<>(Algorithm.class);

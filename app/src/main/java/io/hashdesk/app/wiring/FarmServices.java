@@ -1,0 +1,109 @@
+package io.hashdesk.app.wiring;
+
+import io.hashdesk.core.profit.FarmProfitability;
+import io.hashdesk.core.store.FarmStore;
+import io.hashdesk.core.store.StoreSettings;
+import io.hashdesk.core.store.TelemetryMaintenanceJob;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background work that keeps a farm's data, started alike by the console and the headless site agent:
+ * telemetry maintenance, the demo farm (or retiring it), market data with the profit history, and polling. A part
+ * that cannot start is logged and leaves the others running. Closed in reverse order, polling before the demo farm
+ * so its last cycle is stored, and all of it before the store closes.
+ */
+final class FarmServices implements AutoCloseable {
+
+    /** Operator overrides of the store's retention and pacing, beside the database. */
+    static final String STORE_SETTINGS_FILE = "store-settings.json";
+    private static final Logger LOG = LoggerFactory.getLogger(FarmServices.class);
+
+    private final TelemetryMaintenanceJob maintenance;
+    private DemoFarm demoFarm;
+    private MarketAndProfit economics;
+    private MinerPolling polling;
+
+    private FarmServices(TelemetryMaintenanceJob maintenance) {
+        this.maintenance = maintenance;
+    }
+
+    /** The store's settings: its defaults with {@value #STORE_SETTINGS_FILE} in the data folder over them. */
+    static StoreSettings storeSettings(Path dataFolder) {
+        return StoreSettings.withOverrides(dataFolder.resolve(STORE_SETTINGS_FILE));
+    }
+
+    /**
+     * Starts the services over an open, writable store.
+     *
+     * @param withDemoFarm       serve and poll the demo farm; otherwise retire its miners, pools and tariff
+     * @param withMarketAndProfit refresh market data and keep the profit history
+     */
+    static FarmServices start(FarmStore store, Path dataFolder, StoreSettings storeSettings, boolean withDemoFarm,
+                              boolean withMarketAndProfit, Clock clock) {
+        FarmServices services = new FarmServices(
+                TelemetryMaintenanceJob.start(store.telemetry(), storeSettings.maintenanceInterval(), clock));
+        if (withDemoFarm) {
+            try {
+                services.demoFarm = DemoFarm.start(store.registry());
+                DemoEconomics.install(store, services.demoFarm.siteZone(), clock.instant());
+            } catch (IOException | RuntimeException e) {
+                LOG.error("The demo farm could not start; polling only the registered miners", e);
+            }
+        } else {
+            DemoFarm.retire(store.registry());
+            DemoEconomics.retire(store);
+        }
+        if (withMarketAndProfit) {
+            try {
+                services.economics = MarketAndProfit.start(store, dataFolder, clock);
+            } catch (RuntimeException e) {
+                // telemetry still works; the log says which settings file to fix
+                LOG.error("Market data and profit could not start: {}", e.getMessage(), e);
+            }
+        }
+        try {
+            services.polling = MinerPolling.start(store, dataFolder, clock);
+        } catch (RuntimeException e) {
+            // the store and the screens still work; the log says why nothing is being polled
+            LOG.error("Polling could not start: {}", e.getMessage(), e);
+        }
+        return services;
+    }
+
+    /** Profit over the store, when market data and profit started. */
+    /** Market data and profit, when they started. */
+    Optional<MarketAndProfit> economics() {
+        return Optional.ofNullable(economics);
+    }
+
+    Optional<FarmProfitability> profitability() {
+        return Optional.ofNullable(economics).map(MarketAndProfit::profitability);
+    }
+
+    boolean polling() {
+        return polling != null;
+    }
+
+    boolean demoFarm() {
+        return demoFarm != null;
+    }
+
+    @Override
+    public void close() {
+        if (economics != null) {
+            economics.close();
+        }
+        if (polling != null) {
+            polling.close();
+        }
+        if (demoFarm != null) {
+            demoFarm.close();
+        }
+        maintenance.close();
+    }
+}
