@@ -2,7 +2,6 @@ package io.hashdesk.core.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import okhttp3.OkHttpClient;
  * one request for every coin in the catalog. A coin missing from the reply is reported as a gap; its previous price
  * keeps serving.
  */
-public final class CoinGeckoPrices implements MarketProvider {
+public final class CoinGeckoPrices extends HttpMarketProvider {
 
     /** Display name. */
     public static final String NAME = "CoinGecko";
@@ -26,32 +25,16 @@ public final class CoinGeckoPrices implements MarketProvider {
     public static final String SOURCE = "coingecko";
     private static final String PATH = "simple/price";
 
-    private final ProviderCalls calls;
     private final List<Coin> coins;
     private final MarketStore store;
     private final String ids;
 
     public CoinGeckoPrices(ProviderSettings settings, CoinCatalog catalog, MarketStore store, OkHttpClient http,
                            Clock clock) {
-        this.calls = new ProviderCalls(NAME, settings, http, clock, Optional.empty());
+        super(new ProviderCalls(NAME, settings, http, clock, Optional.empty()));
         this.coins = catalog.all();
         this.store = store;
         this.ids = coins.stream().map(Coin::coinGeckoId).collect(Collectors.joining(","));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean enabled() {
-        return calls.settings().enabled();
-    }
-
-    @Override
-    public Duration refreshInterval() {
-        return calls.settings().refreshInterval();
     }
 
     /** The cache key of the one request this provider makes. */

@@ -2,7 +2,6 @@ package io.hashdesk.core.market;
 
 import io.hashdesk.core.store.StoreException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * never logged, cached or put in a message. Both replies are cached, so the last earnings show after a restart
  * without network.
  */
-public final class ProhashingEarnings implements MarketProvider {
+public final class ProhashingEarnings extends HttpMarketProvider {
 
     /** Display name. */
     public static final String NAME = "Prohashing";
@@ -29,7 +28,6 @@ public final class ProhashingEarnings implements MarketProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProhashingEarnings.class);
 
-    private final ProviderCalls calls;
     private final Optional<ApiKey> apiKey;
     private final MarketStore store;
     private volatile PoolEarnings latest;
@@ -40,24 +38,9 @@ public final class ProhashingEarnings implements MarketProvider {
      */
     public ProhashingEarnings(ProviderSettings settings, Optional<ApiKey> apiKey, MarketStore store,
                               OkHttpClient http, Clock clock) {
-        this.calls = new ProviderCalls(NAME, settings, http, clock, apiKey);
+        super(new ProviderCalls(NAME, settings, http, clock, apiKey));
         this.apiKey = apiKey;
         this.store = store;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean enabled() {
-        return calls.settings().enabled();
-    }
-
-    @Override
-    public Duration refreshInterval() {
-        return calls.settings().refreshInterval();
     }
 
     @Override

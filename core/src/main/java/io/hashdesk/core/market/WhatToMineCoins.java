@@ -2,7 +2,6 @@ package io.hashdesk.core.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,7 @@ import okhttp3.OkHttpClient;
  * the rest counts as fees; {@code exchange_rate} is the price in BTC (in USD for Bitcoin itself), turned into USD
  * with Bitcoin's rate from the same reply. Coins not in the catalog are ignored.
  */
-public final class WhatToMineCoins implements MarketProvider {
+public final class WhatToMineCoins extends HttpMarketProvider {
 
     /** Display name. */
     public static final String NAME = "WhatToMine";
@@ -32,30 +31,14 @@ public final class WhatToMineCoins implements MarketProvider {
     public static final String REQUEST_KEY = "asic.json";
     private static final String BITCOIN = "BTC";
 
-    private final ProviderCalls calls;
     private final CoinCatalog catalog;
     private final MarketStore store;
 
     public WhatToMineCoins(ProviderSettings settings, CoinCatalog catalog, MarketStore store, OkHttpClient http,
                            Clock clock) {
-        this.calls = new ProviderCalls(NAME, settings, http, clock, Optional.empty());
+        super(new ProviderCalls(NAME, settings, http, clock, Optional.empty()));
         this.catalog = catalog;
         this.store = store;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean enabled() {
-        return calls.settings().enabled();
-    }
-
-    @Override
-    public Duration refreshInterval() {
-        return calls.settings().refreshInterval();
     }
 
     @Override
