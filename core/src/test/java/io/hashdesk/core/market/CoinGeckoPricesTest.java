@@ -4,51 +4,18 @@ import static io.hashdesk.core.market.MarketFixtures.json;
 import static io.hashdesk.core.market.MarketFixtures.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hashdesk.core.store.StoreSettings;
-import io.hashdesk.core.store.sqlite.MutableClock;
-import io.hashdesk.core.store.sqlite.SqliteFarmStore;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CoinGecko's simple price endpoint, replayed from recorded replies by a server on 127.0.0.1. */
-class CoinGeckoPricesTest {
+class CoinGeckoPricesTest extends RecordedProviderTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-
-    @TempDir
-    Path dir;
-    private final MockWebServer server = new MockWebServer();
-    private final MutableClock clock = new MutableClock(T0);
     private final OkHttpClient http = new OkHttpClient();
     private final CoinCatalog catalog = CoinCatalog.bundled();
-    private SqliteFarmStore farm;
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start(InetAddress.getLoopbackAddress(), 0);
-        openStore();
-    }
-
-    @AfterEach
-    void stop() {
-        farm.close();
-        server.close();
-    }
-
-    private void openStore() {
-        farm = SqliteFarmStore.open(dir.resolve("hashdesk.db"), StoreSettings.defaults(), clock);
-    }
 
     private CoinGeckoPrices provider(ProviderSettings settings) {
         return new CoinGeckoPrices(settings, catalog, farm.market(), http, clock);

@@ -5,48 +5,15 @@ import static io.hashdesk.core.market.MarketFixtures.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.hashdesk.core.store.StoreSettings;
-import io.hashdesk.core.store.sqlite.MutableClock;
-import io.hashdesk.core.store.sqlite.SqliteFarmStore;
-import java.net.InetAddress;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Prohashing's wallet API, replayed from recorded replies by a server on 127.0.0.1. */
-class ProhashingEarningsTest {
+class ProhashingEarningsTest extends RecordedProviderTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final String KEY = "5f1c0e7a9b2d44c8a1e3f6b7c9d0e2f4";
-
-    @TempDir
-    Path dir;
-    private final MockWebServer server = new MockWebServer();
-    private final MutableClock clock = new MutableClock(T0);
-    private SqliteFarmStore farm;
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start(InetAddress.getLoopbackAddress(), 0);
-        openStore();
-    }
-
-    @AfterEach
-    void stop() {
-        farm.close();
-        server.close();
-    }
-
-    private void openStore() {
-        farm = SqliteFarmStore.open(dir.resolve("hashdesk.db"), StoreSettings.defaults(), clock);
-    }
 
     private ProhashingEarnings provider(Optional<ApiKey> key) {
         return new ProhashingEarnings(MarketFixtures.provider(server, "/"), key, farm.market(), new OkHttpClient(),
