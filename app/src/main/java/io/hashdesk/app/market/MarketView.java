@@ -91,7 +91,7 @@ final class MarketView {
         TableView<ProviderRow> table = new TableView<>(market.providers());
         table.setId("market-providers");
         table.setFixedCellSize(PROVIDER_ROW_HEIGHT);
-        table.setPlaceholder(new Label("Market data is not wired in: no provider is configured."));
+        table.setPlaceholder(new Label("Market data providers start with the farm services; until then figures come from manual entry and CSV imports."));
         table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(market.providers())
                 .multiply(PROVIDER_ROW_HEIGHT).add(PROVIDER_ROW_HEIGHT + 4));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
