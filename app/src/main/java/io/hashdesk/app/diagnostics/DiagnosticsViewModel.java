@@ -45,15 +45,16 @@ public final class DiagnosticsViewModel {
         }
         running.set(true);
         notice.set("Collecting diagnostics…");
+        // the outcome is in place before "running" turns off, so whoever watches it reads the final notice
         jobs.submit("Collecting diagnostics", writeBundle, bundle -> {
-            running.set(false);
             clipboard.put(bundle.toString());
             // the file name first: a narrow status bar cuts the end of the line
             notice.set("Diagnostics saved: " + bundle.getFileName() + " in " + bundle.getParent()
                     + " (path copied to the clipboard)");
-        }, error -> {
             running.set(false);
+        }, error -> {
             notice.set("Diagnostics could not be saved: " + error.getMessage());
+            running.set(false);
         });
     }
 }

@@ -3,37 +3,72 @@ package io.hashdesk.app.miners;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.detail.MinerDetailScreen;
+import io.hashdesk.app.detail.MinerDetailSettings;
 import io.hashdesk.app.shell.SectionScreen;
+import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.store.FarmStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Miners section put together: the row service, view-model and view, and the live refresh that runs only while
- * the table is on screen (one read at start tells the shell whether there is anything to show).
+ * the table is on screen (one read at start tells the shell whether there is anything to show). Opening a miner
+ * (double-click or Enter) swaps the table for the miner's detail screen; its "← All miners" button or Esc swaps back.
  */
 public final class MinersScreen implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MinersScreen.class);
 
+    /** How often an empty farm is checked for its first miners; an operator waits that long at most. */
+    private static final Duration PRESENCE_CHECK = Duration.ofSeconds(3);
+
     private final FleetRows rows;
     private final FleetTableSettings settings;
     private final FleetTableViewModel viewModel;
     private final FleetTableView view;
+    private final MinerDetailScreen detail;
+    /** Holds the table or one miner's detail. */
+    private final StackPane root = new StackPane();
     private LiveRefresh<List<MinerRow>> refresh;
+    /** While the farm has no miners the table is not on screen: this notices the first ones (e.g. after the welcome). */
+    private LiveRefresh<Boolean> presence;
 
     public MinersScreen(FarmStore store, MinerModelCatalog catalog, JobRunner jobs, Clock clock,
                         FleetTableSettings settings) {
+        this(store, catalog, jobs, clock, settings, MinerDetailSettings.defaults());
+    }
+
+    public MinersScreen(FarmStore store, MinerModelCatalog catalog, JobRunner jobs, Clock clock,
+                        FleetTableSettings settings, MinerDetailSettings detailSettings) {
         this.settings = settings;
         this.rows = new FleetRows(store, catalog, clock, settings);
         this.viewModel = new FleetTableViewModel(new FleetCsvExport(), jobs);
         this.view = new FleetTableView(viewModel);
+        this.detail = new MinerDetailScreen(store, catalog, jobs, clock, detailSettings);
+        viewModel.setOnOpenMiner(this::showMiner);
+        detail.setOnBack(this::showTable);
+        root.getChildren().setAll(view.root());
         jobs.submit("Read the fleet", context -> rows.read(), viewModel::update,
                 failure -> LOG.warn("The fleet table stays empty until the next refresh: {}", failure.getMessage()));
+        presence = new LiveRefresh<>("fleet-table-presence", () -> !store.registry().miners().isEmpty(), present -> {
+            if (present && !viewModel.hasMinersProperty().get()) {
+                jobs.submit("Read the fleet", context -> rows.read(), viewModel::update,
+                        failure -> LOG.warn("Could not read the fleet: {}", failure.getMessage()));
+            }
+        }, FxExecutor.fx()).start(PRESENCE_CHECK);
+        viewModel.hasMinersProperty().subscribe(has -> {
+            if (has && presence != null) {
+                presence.close();
+                presence = null;
+            }
+        });
         view.root().sceneProperty().subscribe(scene -> {
             if (scene == null) {
                 stopRefresh();
@@ -46,14 +81,24 @@ public final class MinersScreen implements AutoCloseable {
 
     /** What the shell shows under {@code Section.MINERS}. */
     public SectionScreen sectionScreen() {
-        return new SectionScreen(view.root(), viewModel.hasMinersProperty());
+        return new SectionScreen(root, viewModel.hasMinersProperty());
     }
 
     public Node root() {
-        return view.root();
+        return root;
     }
 
-    /** For the shell: the selection for bulk commands and {@link FleetTableViewModel#setOnOpenMiner}. */
+    /** Shows one miner's detail in place of the table (also for other screens that link to a miner). */
+    public void showMiner(MinerId id) {
+        root.getChildren().setAll(detail.root());
+        detail.show(id);
+    }
+
+    private void showTable() {
+        root.getChildren().setAll(view.root());
+    }
+
+    /** For the shell: the selection for bulk commands. */
     public FleetTableViewModel viewModel() {
         return viewModel;
     }
@@ -67,6 +112,7 @@ public final class MinersScreen implements AutoCloseable {
 
     @Override
     public void close() {
+        detail.close();
         stopRefresh();
     }
 }

@@ -16,6 +16,10 @@ public enum Section {
             "Every miner will be listed here with its hashrate, chip temperatures, fans, power, pool and "
                     + "status, grouped by room and rack.",
             "Add miners by subnet scan or CSV import, or start the demo farm; both come with the miner drivers."),
+    ALERTS("Alerts", "Alerts are unavailable",
+            "Miners that go offline, overheat, lose a fan or a hashboard, or hash well below their rating are "
+                    + "listed here to acknowledge, with a notification when they happen.",
+            "Alerts need the farm database and polling, which could not start; the status bar and the log say why."),
     RECOMMENDATIONS("Recommendations", "No recommendations yet",
             "Suggested changes to power presets, clocks, cooling, pools or maintenance will appear here, "
                     + "each with its expected impact, confidence and reasoning.",

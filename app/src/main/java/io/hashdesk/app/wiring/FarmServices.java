@@ -1,5 +1,8 @@
 package io.hashdesk.app.wiring;
 
+import io.hashdesk.core.alert.AlertMonitor;
+import io.hashdesk.core.alert.AlertSettings;
+import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.profit.FarmProfitability;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.StoreSettings;
@@ -42,9 +45,10 @@ final class FarmServices implements AutoCloseable {
      *
      * @param withDemoFarm       serve and poll the demo farm; otherwise retire its miners, pools and tariff
      * @param withMarketAndProfit refresh market data and keep the profit history
+     * @param alerts              judges every poll cycle for alerts (see {@link #alertMonitor})
      */
     static FarmServices start(FarmStore store, Path dataFolder, StoreSettings storeSettings, boolean withDemoFarm,
-                              boolean withMarketAndProfit, Clock clock) {
+                              boolean withMarketAndProfit, Optional<AlertMonitor> alerts, Clock clock) {
         FarmServices services = new FarmServices(
                 TelemetryMaintenanceJob.start(store.telemetry(), storeSettings.maintenanceInterval(), clock));
         if (withDemoFarm) {
@@ -68,6 +72,7 @@ final class FarmServices implements AutoCloseable {
         }
         try {
             services.polling = MinerPolling.start(store, dataFolder, clock);
+            alerts.ifPresent(services.polling::addListener);
         } catch (RuntimeException e) {
             // the store and the screens still work; the log says why nothing is being polled
             LOG.error("Polling could not start: {}", e.getMessage(), e);
@@ -75,7 +80,20 @@ final class FarmServices implements AutoCloseable {
         return services;
     }
 
-    /** Profit over the store, when market data and profit started. */
+    /**
+     * The alert monitor over a writable store, with the operator's {@code alert-settings.json}; empty (and logged)
+     * when those settings are broken, so polling and the screens go on without alerts.
+     */
+    static Optional<AlertMonitor> alertMonitor(FarmStore store, Path dataFolder, Clock clock) {
+        try {
+            return Optional.of(new AlertMonitor(store.alerts(), store.registry(), store.telemetry(),
+                    MinerModelCatalog.bundled(), AlertSettings.load(dataFolder), clock));
+        } catch (RuntimeException e) {
+            LOG.error("Alerts could not start: {}", e.getMessage(), e);
+            return Optional.empty();
+        }
+    }
+
     /** Market data and profit, when they started. */
     Optional<MarketAndProfit> economics() {
         return Optional.ofNullable(economics);

@@ -1,9 +1,11 @@
 package io.hashdesk.app.wiring;
 
 import io.hashdesk.app.agent.AgentLock;
+import io.hashdesk.app.alerts.AlertsScreen;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.detail.MinerDetailSettings;
 import io.hashdesk.app.diagnostics.DatabaseFacts;
 import io.hashdesk.app.diagnostics.DiagnosticsArchive;
 import io.hashdesk.app.diagnostics.DiagnosticsView;
@@ -20,6 +22,7 @@ import io.hashdesk.app.shell.ShellView;
 import io.hashdesk.app.shell.ShellViewModel;
 import io.hashdesk.app.welcome.WelcomeView;
 import io.hashdesk.app.welcome.WelcomeViewModel;
+import io.hashdesk.core.alert.AlertMonitor;
 import io.hashdesk.core.domain.Site;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.market.CoinCatalog;
@@ -75,6 +78,8 @@ public final class HashdeskApp extends Application {
     private LiveRefresh<FarmProfitReport> profitRefresh;
     private MinersScreen miners;
     private MarketScreen market;
+    private Optional<AlertMonitor> alertMonitor = Optional.empty();
+    private AlertsScreen alerts;
 
     /** Runs on the launcher thread, not the FX thread: opening and migrating the database happens here. */
     @Override
@@ -95,10 +100,12 @@ public final class HashdeskApp extends Application {
                         + " polled from here", agentPid.getAsLong(), dataFolder.path());
             } else if (welcome) {
                 store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
+                alertMonitor = FarmServices.alertMonitor(store, dataFolder.path(), CLOCK);
                 firstRun = new ConsoleFirstRun(store, dataFolder.path(), profitSettingsForTheWelcome(),
                         ZoneId.systemDefault(), demoFarm -> services = startServices(storeSettings, demoFarm));
             } else {
                 store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
+                alertMonitor = FarmServices.alertMonitor(store, dataFolder.path(), CLOCK);
                 services = startServices(storeSettings, settings.demoFarm());
             }
         } catch (RuntimeException e) {
@@ -108,7 +115,7 @@ public final class HashdeskApp extends Application {
     }
 
     private FarmServices startServices(StoreSettings storeSettings, boolean demoFarm) {
-        return FarmServices.start(store, dataFolder.path(), storeSettings, demoFarm, true, CLOCK);
+        return FarmServices.start(store, dataFolder.path(), storeSettings, demoFarm, true, alertMonitor, CLOCK);
     }
 
     /** The welcome's suggested price comes from here; a broken file is reported when market and profit start. */
@@ -143,12 +150,17 @@ public final class HashdeskApp extends Application {
             fleetRefresh = new LiveRefresh<>("fleet-summary", () -> store.telemetry().fleetSummary(CLOCK.instant(),
                     catalog.algorithmsOf(store.registry().miners())), overview::update, FxExecutor.fx())
                     .start(settings.fleetRefresh());
-            miners = new MinersScreen(store, catalog, jobs, CLOCK, FleetTableSettings.load(dataFolder.path()));
+            miners = new MinersScreen(store, catalog, jobs, CLOCK, FleetTableSettings.load(dataFolder.path()),
+                    MinerDetailSettings.load(dataFolder.path()));
             screens.put(Section.MINERS, miners.sectionScreen());
             market = new MarketScreen(store, CoinCatalog.bundled(), marketSettings(), this::providerStatuses,
                     siteZone(), jobs, CLOCK);
             screens.put(Section.MARKET, market.sectionScreen());
         }
+        alertMonitor.ifPresent(monitor -> {
+            alerts = new AlertsScreen(store.alerts(), monitor, jobs, CLOCK, System.getProperty("user.name", "operator"));
+            screens.put(Section.ALERTS, alerts.sectionScreen());
+        });
         startProfitRefresh();
 
         DiagnosticsArchive archive = new DiagnosticsArchive(dataFolder, build.version(), this::databaseFacts, CLOCK);
@@ -229,6 +241,9 @@ public final class HashdeskApp extends Application {
 
     @Override
     public void stop() {
+        if (alerts != null) {
+            alerts.close();
+        }
         if (miners != null) {
             miners.close();
         }

@@ -89,7 +89,7 @@ public final class HeadlessAgent implements AutoCloseable {
             StoreSettings storeSettings = FarmServices.storeSettings(dataFolder.path());
             store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, clock);
             FarmServices services = FarmServices.start(store, dataFolder.path(), storeSettings, settings.demoFarm(),
-                    settings.marketAndProfit(), clock);
+                    settings.marketAndProfit(), FarmServices.alertMonitor(store, dataFolder.path(), clock), clock);
             if (!services.polling()) {
                 services.close();
                 throw new IllegalStateException("Polling could not start (see above), so the agent has nothing to do");

@@ -1,5 +1,6 @@
 package io.hashdesk.app.wiring;
 
+import io.hashdesk.core.polling.PollListener;
 import io.hashdesk.core.polling.PollScheduler;
 import io.hashdesk.core.polling.PollSettings;
 import io.hashdesk.core.store.FarmStore;
@@ -41,6 +42,11 @@ final class MinerPolling implements AutoCloseable {
         PollScheduler scheduler = new PollScheduler(reader, store.registry()::miners, store.telemetry(), settings, clock);
         scheduler.start();
         return new MinerPolling(web, rpc, reader, scheduler);
+    }
+
+    /** Tells {@code listener} about each completed poll cycle, e.g. the alert monitor. */
+    void addListener(PollListener listener) {
+        scheduler.addListener(listener);
     }
 
     @Override

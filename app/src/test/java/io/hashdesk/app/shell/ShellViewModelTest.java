@@ -21,7 +21,7 @@ class ShellViewModelTest {
 
     @Test
     void offersEverySectionInNavigationOrder() {
-        assertEquals(List.of(Section.FLEET, Section.MINERS, Section.RECOMMENDATIONS, Section.ACTIONS,
+        assertEquals(List.of(Section.FLEET, Section.MINERS, Section.ALERTS, Section.RECOMMENDATIONS, Section.ACTIONS,
                 Section.MODELS, Section.MARKET, Section.SETTINGS), viewModel(DataFolder.Source.OS_DEFAULT).sections());
     }
 

@@ -1,5 +1,6 @@
 package io.hashdesk.core.store;
 
+import io.hashdesk.core.alert.AlertStore;
 import io.hashdesk.core.energy.EnergyStore;
 import io.hashdesk.core.market.MarketStore;
 import io.hashdesk.core.pool.PoolStore;
@@ -26,6 +27,9 @@ public interface FarmStore extends AutoCloseable {
 
     /** Each miner's profit day by day. */
     ProfitHistory profitHistory();
+
+    /** Alerts raised from telemetry, and who acknowledged them. */
+    AlertStore alerts();
 
     @Override
     void close();

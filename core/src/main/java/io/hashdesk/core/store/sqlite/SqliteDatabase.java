@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -54,8 +55,13 @@ final class SqliteDatabase implements AutoCloseable {
         this.writer = writer;
     }
 
-    /** Opens (creating if needed) and migrates the database file. */
+    /** Opens (creating if needed) and migrates the database file, backing it up first when it migrates. */
     static SqliteDatabase open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** @param clock dates the name of the backup made before a migration */
+    static SqliteDatabase open(Path file, Clock clock) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -69,6 +75,8 @@ final class SqliteDatabase implements AutoCloseable {
             writer = connect(file, WRITER_CACHE_KIB);
             // refuse a newer file before anything (even the journal mode) is written to it
             SchemaMigrations.requireKnownVersion(writer);
+            // and copy an older one aside before anything changes it
+            SchemaMigrations.backUpBeforeMigrating(writer, file, clock);
             try (Statement st = writer.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA foreign_keys = ON");

@@ -1,5 +1,6 @@
 package io.hashdesk.core.store.sqlite;
 
+import io.hashdesk.core.alert.AlertStore;
 import io.hashdesk.core.energy.EnergyStore;
 import io.hashdesk.core.market.MarketStore;
 import io.hashdesk.core.pool.PoolStore;
@@ -24,6 +25,7 @@ public final class SqliteFarmStore implements FarmStore {
     private final SqlitePoolStore pools;
     private final SqliteEnergyStore energy;
     private final SqliteProfitHistory profitHistory;
+    private final SqliteAlertStore alerts;
     private final MinerDirectory directory;
 
     private SqliteFarmStore(SqliteDatabase db, SqliteMinerRegistry registry, SqliteTelemetryStore telemetry,
@@ -35,6 +37,7 @@ public final class SqliteFarmStore implements FarmStore {
         this.pools = new SqlitePoolStore(db);
         this.energy = new SqliteEnergyStore(db);
         this.profitHistory = new SqliteProfitHistory(db, directory);
+        this.alerts = new SqliteAlertStore(db);
         this.directory = directory;
     }
 
@@ -120,6 +123,11 @@ public final class SqliteFarmStore implements FarmStore {
     @Override
     public ProfitHistory profitHistory() {
         return profitHistory;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
     }
 
     @Override
