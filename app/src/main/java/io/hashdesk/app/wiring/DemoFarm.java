@@ -83,7 +83,9 @@ final class DemoFarm implements AutoCloseable {
                     place % perRack / SLOTS_PER_SHELF + 1, place % SLOTS_PER_SHELF + 1);
             registry.saveMiner(new Miner(MinerId.of(endpoint.minerId()), SITE_ID, position,
                     new MinerAddress(endpoint.host(), endpoint.httpPort(), rpcPortOf(endpoint)),
-                    miner.model().catalog().id(), "Vnish " + miner.firmware(), Optional.empty()));
+                    miner.model().catalog().id(), "Vnish " + miner.firmware(),
+                    // keep a vault entry the operator assigned to a demo miner
+                    registry.miner(MinerId.of(endpoint.minerId())).flatMap(Miner::credentials)));
         }
     }
 

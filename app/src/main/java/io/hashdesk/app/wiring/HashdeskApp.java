@@ -16,6 +16,7 @@ import io.hashdesk.app.miners.FleetTableSettings;
 import io.hashdesk.app.miners.MinersScreen;
 import io.hashdesk.app.overview.FleetOverviewView;
 import io.hashdesk.app.overview.FleetOverviewViewModel;
+import io.hashdesk.app.settings.SettingsScreen;
 import io.hashdesk.app.shell.Section;
 import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.app.shell.ShellView;
@@ -134,6 +135,7 @@ public final class HashdeskApp extends Application {
                 build.version(), Runtime.version(), dataFolder.path(), dataFolder.source());
 
         Theme.installUserAgentStylesheet();
+        SettingsScreen.applySavedTheme(dataFolder.path());
         jobs = new JobRunner(FxExecutor.fx());
         ShellViewModel shellModel = new ShellViewModel(dataFolder, build.version());
         if (store != null) {
@@ -156,6 +158,7 @@ public final class HashdeskApp extends Application {
             market = new MarketScreen(store, CoinCatalog.bundled(), marketSettings(), this::providerStatuses,
                     siteZone(), jobs, CLOCK);
             screens.put(Section.MARKET, market.sectionScreen());
+            screens.put(Section.SETTINGS, new SettingsScreen(store, dataFolder, jobs).sectionScreen());
         }
         alertMonitor.ifPresent(monitor -> {
             alerts = new AlertsScreen(store.alerts(), monitor, jobs, CLOCK, System.getProperty("user.name", "operator"));

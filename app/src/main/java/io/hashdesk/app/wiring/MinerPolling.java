@@ -5,16 +5,15 @@ import io.hashdesk.core.polling.PollScheduler;
 import io.hashdesk.core.polling.PollSettings;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.drivers.api.DriverOptions;
-import io.hashdesk.drivers.api.MinerCredentials;
 import io.hashdesk.drivers.cgminer.CgminerRpcDrivers;
-import io.hashdesk.drivers.polling.DriverMinerReader;
 import io.hashdesk.drivers.vnish.VnishDrivers;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Polling as the app runs it: the Vnish and CGMiner drivers behind the poller's reader, the scheduler over the
- * registry and the store. Closed in the reverse order it was built, before the store.
+ * Polling as the app runs it: the Vnish and CGMiner drivers behind the poller's reader, each miner unlocked with
+ * its password from the credential vault, the scheduler over the registry and the store. Closed in the reverse
+ * order it was built, before the store.
  */
 final class MinerPolling implements AutoCloseable {
 
@@ -22,10 +21,10 @@ final class MinerPolling implements AutoCloseable {
 
     private final VnishDrivers web;
     private final CgminerRpcDrivers rpc;
-    private final DriverMinerReader reader;
+    private final VaultMinerReader reader;
     private final PollScheduler scheduler;
 
-    private MinerPolling(VnishDrivers web, CgminerRpcDrivers rpc, DriverMinerReader reader, PollScheduler scheduler) {
+    private MinerPolling(VnishDrivers web, CgminerRpcDrivers rpc, VaultMinerReader reader, PollScheduler scheduler) {
         this.web = web;
         this.rpc = rpc;
         this.reader = reader;
@@ -37,8 +36,7 @@ final class MinerPolling implements AutoCloseable {
         DriverOptions options = DriverOptions.defaults();
         VnishDrivers web = new VnishDrivers(options);
         CgminerRpcDrivers rpc = new CgminerRpcDrivers(options);
-        // Every miner uses the firmware's default web password until the credential vault holds per-miner ones.
-        DriverMinerReader reader = new DriverMinerReader(web, rpc, miner -> MinerCredentials.vnishDefault());
+        VaultMinerReader reader = new VaultMinerReader(store.credentials(), web, rpc);
         PollScheduler scheduler = new PollScheduler(reader, store.registry()::miners, store.telemetry(), settings, clock);
         scheduler.start();
         return new MinerPolling(web, rpc, reader, scheduler);

@@ -1,6 +1,7 @@
 package io.hashdesk.core.store;
 
 import io.hashdesk.core.alert.AlertStore;
+import io.hashdesk.core.credentials.CredentialVault;
 import io.hashdesk.core.energy.EnergyStore;
 import io.hashdesk.core.market.MarketStore;
 import io.hashdesk.core.pool.PoolStore;
@@ -30,6 +31,9 @@ public interface FarmStore extends AutoCloseable {
 
     /** Alerts raised from telemetry, and who acknowledged them. */
     AlertStore alerts();
+
+    /** Miner passwords and other secrets, encrypted with a key kept outside the database. */
+    CredentialVault credentials();
 
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.hashdesk.core.store.sqlite;
 
 import io.hashdesk.core.alert.AlertStore;
+import io.hashdesk.core.credentials.CredentialVault;
 import io.hashdesk.core.energy.EnergyStore;
 import io.hashdesk.core.market.MarketStore;
 import io.hashdesk.core.pool.PoolStore;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Opens the farm's SQLite database file and hands out its registry and its telemetry, market, pool and energy stores;
+ * Opens the farm's SQLite database file and hands out its registry, its telemetry, market, pool,
+ * energy, profit and alert stores and its credential vault;
  * read-write (the one process that polls) or read-only (a console beside a site agent that polls).
  */
 public final class SqliteFarmStore implements FarmStore {
@@ -26,10 +28,11 @@ public final class SqliteFarmStore implements FarmStore {
     private final SqliteEnergyStore energy;
     private final SqliteProfitHistory profitHistory;
     private final SqliteAlertStore alerts;
+    private final SqliteCredentialVault credentials;
     private final MinerDirectory directory;
 
     private SqliteFarmStore(SqliteDatabase db, SqliteMinerRegistry registry, SqliteTelemetryStore telemetry,
-                            MinerDirectory directory) {
+                            MinerDirectory directory, Path vaultKeyFile, Clock clock) {
         this.db = db;
         this.registry = registry;
         this.telemetry = telemetry;
@@ -38,6 +41,7 @@ public final class SqliteFarmStore implements FarmStore {
         this.energy = new SqliteEnergyStore(db);
         this.profitHistory = new SqliteProfitHistory(db, directory);
         this.alerts = new SqliteAlertStore(db);
+        this.credentials = new SqliteCredentialVault(db, vaultKeyFile, clock);
         this.directory = directory;
     }
 
@@ -47,7 +51,7 @@ public final class SqliteFarmStore implements FarmStore {
      * @param clock what "now" is for ingestion's time-window checks; the system clock in the app
      */
     public static SqliteFarmStore open(Path databaseFile, StoreSettings settings, Clock clock) {
-        return load(SqliteDatabase.open(databaseFile), settings, clock);
+        return load(SqliteDatabase.open(databaseFile), SqliteCredentialVault.keyFileFor(databaseFile), settings, clock);
     }
 
     /**
@@ -57,7 +61,8 @@ public final class SqliteFarmStore implements FarmStore {
      * {@link io.hashdesk.core.store.StoreException} saying the database is open read-only.
      */
     public static SqliteFarmStore openReadOnly(Path databaseFile, StoreSettings settings, Clock clock) {
-        SqliteFarmStore store = load(SqliteDatabase.openReadOnly(databaseFile), settings, clock);
+        SqliteFarmStore store = load(SqliteDatabase.openReadOnly(databaseFile),
+                SqliteCredentialVault.keyFileFor(databaseFile), settings, clock);
         store.db.watchExternalCommits(new ExternalCommits(conn -> {
             store.directory.load(conn);
             store.telemetry.loadNewest(conn);
@@ -66,7 +71,7 @@ public final class SqliteFarmStore implements FarmStore {
         return store;
     }
 
-    private static SqliteFarmStore load(SqliteDatabase db, StoreSettings settings, Clock clock) {
+    private static SqliteFarmStore load(SqliteDatabase db, Path vaultKeyFile, StoreSettings settings, Clock clock) {
         try {
             MinerDirectory directory = new MinerDirectory();
             LabelDictionary labels = new LabelDictionary();
@@ -78,7 +83,8 @@ public final class SqliteFarmStore implements FarmStore {
                 return null;
             });
             return new SqliteFarmStore(db, new SqliteMinerRegistry(db, directory),
-                    new SqliteTelemetryStore(db, directory, labels, progress, settings, clock), directory);
+                    new SqliteTelemetryStore(db, directory, labels, progress, settings, clock), directory, vaultKeyFile,
+                    clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -128,6 +134,11 @@ public final class SqliteFarmStore implements FarmStore {
     @Override
     public AlertStore alerts() {
         return alerts;
+    }
+
+    @Override
+    public CredentialVault credentials() {
+        return credentials;
     }
 
     @Override
