@@ -212,7 +212,7 @@ public final class FleetTableView {
         }
     }
 
-    private void focusSearch() {
+    void focusSearch() {
         search.requestFocus();
         search.selectAll();
     }

@@ -5,6 +5,7 @@ import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
 import io.hashdesk.app.detail.MinerDetailScreen;
 import io.hashdesk.app.detail.MinerDetailSettings;
+import io.hashdesk.app.shell.Refreshable;
 import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
@@ -12,7 +13,12 @@ import io.hashdesk.core.store.FarmStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import javafx.event.EventHandler;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +28,25 @@ import org.slf4j.LoggerFactory;
  * the table is on screen (one read at start tells the shell whether there is anything to show). Opening a miner
  * (double-click or Enter) swaps the table for the miner's detail screen; its "← All miners" button or Esc swaps back.
  */
-public final class MinersScreen implements AutoCloseable {
+public final class MinersScreen implements AutoCloseable, Refreshable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MinersScreen.class);
 
     /** How often an empty farm is checked for its first miners; an operator waits that long at most. */
     private static final Duration PRESENCE_CHECK = Duration.ofSeconds(3);
 
+    /** Ctrl+F from anywhere in the section: from a miner's detail it goes back to the table first. */
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
     private final FleetRows rows;
+    private final JobRunner jobs;
     private final FleetTableSettings settings;
     private final FleetTableViewModel viewModel;
     private final FleetTableView view;
     private final MinerDetailScreen detail;
     /** Holds the table or one miner's detail. */
     private final StackPane root = new StackPane();
+    private final EventHandler<KeyEvent> findFromDetail = this::findFromDetail;
     private LiveRefresh<List<MinerRow>> refresh;
     /** While the farm has no miners the table is not on screen: this notices the first ones (e.g. after the welcome). */
     private LiveRefresh<Boolean> presence;
@@ -49,12 +60,22 @@ public final class MinersScreen implements AutoCloseable {
                         FleetTableSettings settings, MinerDetailSettings detailSettings) {
         this.settings = settings;
         this.rows = new FleetRows(store, catalog, clock, settings);
+        this.jobs = jobs;
         this.viewModel = new FleetTableViewModel(new FleetCsvExport(), jobs);
         this.view = new FleetTableView(viewModel);
         this.detail = new MinerDetailScreen(store, catalog, jobs, clock, detailSettings);
         viewModel.setOnOpenMiner(this::showMiner);
         detail.setOnBack(this::showTable);
         root.getChildren().setAll(view.root());
+        // on the scene, not the root: the focus may sit in the navigation when the operator presses it
+        root.sceneProperty().addListener((obs, oldScene, newScene) -> {
+            if (oldScene != null) {
+                oldScene.removeEventFilter(KeyEvent.KEY_PRESSED, findFromDetail);
+            }
+            if (newScene != null) {
+                newScene.addEventFilter(KeyEvent.KEY_PRESSED, findFromDetail);
+            }
+        });
         jobs.submit("Read the fleet", context -> rows.read(), viewModel::update,
                 failure -> LOG.warn("The fleet table stays empty until the next refresh: {}", failure.getMessage()));
         presence = new LiveRefresh<>("fleet-table-presence", () -> !store.registry().miners().isEmpty(), present -> {
@@ -92,6 +113,21 @@ public final class MinersScreen implements AutoCloseable {
     public void showMiner(MinerId id) {
         root.getChildren().setAll(detail.root());
         detail.show(id);
+    }
+
+    /** F5: re-reads the fleet now instead of at the next live refresh. */
+    @Override
+    public void refresh() {
+        jobs.submit("Read the fleet", context -> rows.read(), viewModel::update,
+                failure -> LOG.warn("The fleet table keeps its rows until the next refresh: {}", failure.getMessage()));
+    }
+
+    private void findFromDetail(KeyEvent event) {
+        if (FIND.match(event) && root.getChildren().contains(detail.root())) {
+            showTable();
+            view.focusSearch();
+            event.consume();
+        }
     }
 
     private void showTable() {

@@ -3,29 +3,46 @@ package io.hashdesk.app.overview;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.beans.value.ObservableValue;
+import java.net.URL;
+import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-/** The farm at a glance as TilesFX tiles, bound to {@link FleetOverviewViewModel}. */
+/**
+ * The farm at a glance: TilesFX tiles bound to {@link FleetOverviewViewModel} on top, the freshness line, and the
+ * cards (history chart, room map) below, filling the rest of the section.
+ */
 public final class FleetOverviewView {
 
-    private static final double TILE_WIDTH = 230;
-    private static final double TILE_HEIGHT = 170;
+    /** Seven tiles fit one row beside the navigation in a 1280-pixel window. */
+    private static final double TILE_WIDTH = 132;
+    private static final double TILE_HEIGHT = 116;
     private static final double GAP = 14;
     private static final Color TILE_BACKGROUND = Color.web("#161b22");
     private static final Color HOT = Color.web("#f0883e");
+    private static final Color ALARM = Color.web("#f85149");
     /** Chip temperature from which the tile turns orange; the model's own limit is checked by the actions. */
     private static final double WARM_CHIP_C = 85;
 
     private final VBox root;
 
+    /** Tiles only, for a farm without a readable store (the cards need one). */
     public FleetOverviewView(FleetOverviewViewModel viewModel) {
+        this(viewModel, List.of());
+    }
+
+    /**
+     * @param panels cards laid side by side under the tiles, sharing the width (the history chart and the room map)
+     */
+    public FleetOverviewView(FleetOverviewViewModel viewModel, List<Region> panels) {
         Tile hashrate = numberTile("Hashrate (SHA-256)", "TH/s", 1, viewModel.hashrateThsProperty());
         hashrate.setId("tile-hashrate");
         hashrate.descriptionProperty().bind(viewModel.otherAlgorithmsProperty());
@@ -51,17 +68,42 @@ public final class FleetOverviewView {
         profitDetails.textProperty().bind(viewModel.profitDetailsProperty());
         Tooltip.install(profit, profitDetails);
 
-        FlowPane tiles = new FlowPane(GAP, GAP, hashrate, power, efficiency, profit, mining, hottest);
+        FlowPane tiles = new FlowPane(GAP, GAP, hashrate, power, efficiency, profit, mining, hottest,
+                alertsTile(viewModel));
         tiles.setAlignment(Pos.TOP_LEFT);
         Label freshness = new Label();
         freshness.setId("overview-freshness");
         freshness.getStyleClass().add("overview-freshness");
         freshness.textProperty().bind(viewModel.freshnessProperty());
-        root = new VBox(GAP, tiles, freshness);
+        HBox cards = new HBox(GAP);
+        cards.getStyleClass().add("overview-cards");
+        cards.getChildren().setAll(panels);
+        panels.forEach(panel -> HBox.setHgrow(panel, Priority.ALWAYS));
+        VBox.setVgrow(cards, Priority.ALWAYS);
+        root = new VBox(GAP, tiles, freshness, cards);
         root.getStyleClass().add("fleet-overview");
-        root.setMaxHeight(Region.USE_PREF_SIZE);
-        // an overview reads from the top, not floating in the middle of a tall window
-        StackPane.setAlignment(root, Pos.TOP_LEFT);
+        root.getStylesheets().add(stylesheet());
+    }
+
+    private static Tile alertsTile(FleetOverviewViewModel viewModel) {
+        Tile alerts = numberTile("Active alerts", "", 0, viewModel.activeAlertsProperty());
+        alerts.setId("tile-alerts");
+        alerts.descriptionProperty().bind(viewModel.alertsSummaryProperty());
+        viewModel.activeAlertsProperty().subscribe(n -> alerts.setValueColor(n.intValue() > 0 ? ALARM : Tile.FOREGROUND));
+        alerts.visibleProperty().bind(viewModel.alertsAvailableProperty());
+        alerts.managedProperty().bind(alerts.visibleProperty());
+        alerts.setCursor(Cursor.HAND);
+        alerts.setOnMouseClicked(event -> viewModel.openAlerts());
+        Tooltip.install(alerts, new Tooltip("Open the Alerts section (Ctrl+3)"));
+        return alerts;
+    }
+
+    private static String stylesheet() {
+        URL css = FleetOverviewView.class.getResource("overview.css");
+        if (css == null) {
+            throw new IllegalStateException("overview.css is missing beside FleetOverviewView; the build is broken");
+        }
+        return css.toExternalForm();
     }
 
     public VBox root() {

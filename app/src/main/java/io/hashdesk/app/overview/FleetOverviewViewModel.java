@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -44,6 +45,10 @@ public final class FleetOverviewViewModel {
             "Working out profit…");
     private final ReadOnlyStringWrapper profitDetails = new ReadOnlyStringWrapper(this, "profitDetails", "");
     private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper(this, "freshness", "No telemetry yet");
+    private final ReadOnlyBooleanWrapper alertsAvailable = new ReadOnlyBooleanWrapper(this, "alertsAvailable");
+    private final ReadOnlyIntegerWrapper activeAlerts = new ReadOnlyIntegerWrapper(this, "activeAlerts");
+    private final ReadOnlyStringWrapper alertsSummary = new ReadOnlyStringWrapper(this, "alertsSummary", "");
+    private Runnable onOpenAlerts = () -> { };
 
     public FleetOverviewViewModel(Clock clock) {
         this.clock = clock;
@@ -82,6 +87,23 @@ public final class FleetOverviewViewModel {
             details.append("\n… and ").append(report.notPriced().size() - DETAIL_LINES).append(" more not priced");
         }
         profitDetails.set(details.toString());
+    }
+
+    /** Takes the number of open alerts nobody has acknowledged; call on the FX thread. Shows the alerts tile. */
+    public void showActiveAlerts(int unacknowledged) {
+        alertsAvailable.set(true);
+        activeAlerts.set(unacknowledged);
+        alertsSummary.set(unacknowledged == 0 ? "none to acknowledge" : "unacknowledged · click to review");
+    }
+
+    /** What clicking the alerts tile does: the shell switches to the Alerts section. */
+    public void setOnOpenAlerts(Runnable onOpenAlerts) {
+        this.onOpenAlerts = Objects.requireNonNull(onOpenAlerts, "onOpenAlerts");
+    }
+
+    /** The operator clicked the alerts tile. */
+    public void openAlerts() {
+        onOpenAlerts.run();
     }
 
     /** Hashrate of other algorithms, in their own unit: an L7's 9,500 MH/s is not 0.0095 TH/s of Bitcoin hashrate. */
@@ -178,6 +200,19 @@ public final class FleetOverviewViewModel {
     /** Revenue, electricity, every assumption and the miners left out, one per line. */
     public ReadOnlyStringProperty profitDetailsProperty() {
         return profitDetails.getReadOnlyProperty();
+    }
+
+    /** False until an alert count arrives (alerts need the database and polling); the tile is hidden until then. */
+    public ReadOnlyBooleanProperty alertsAvailableProperty() {
+        return alertsAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty activeAlertsProperty() {
+        return activeAlerts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty alertsSummaryProperty() {
+        return alertsSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty freshnessProperty() {

@@ -1,22 +1,29 @@
 package io.hashdesk.app.shell;
 
 import io.hashdesk.app.common.EmptyStateView;
+import java.net.URL;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 
 /**
  * The main window's frame: header, navigation on the left, the selected section in the middle and
@@ -31,6 +38,7 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     private final Map<Section, ToggleButton> navItems = new EnumMap<>(Section.class);
     private final Map<Section, SectionScreen> screens;
+    private final EventHandler<KeyEvent> shortcuts = this::onKey;
 
     public ShellView(ShellViewModel viewModel) {
         this(viewModel, Map.of(), List.of());
@@ -55,6 +63,15 @@ public final class ShellView {
         root.setCenter(content);
         root.setBottom(statusBar(statusActions));
         content.getStyleClass().add("shell-content");
+        root.getStylesheets().add(stylesheet());
+        root.sceneProperty().addListener((obs, oldScene, newScene) -> {
+            if (oldScene != null) {
+                oldScene.removeEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
+            }
+            if (newScene != null) {
+                newScene.addEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
+            }
+        });
 
         viewModel.selectedSectionProperty().addListener((obs, old, section) -> show(section));
         this.screens.forEach((section, screen) -> screen.hasData().addListener((obs, had, has) -> {
@@ -97,6 +114,14 @@ public final class ShellView {
             ToggleButton item = new ToggleButton(section.title());
             item.setId(navId(section));
             item.getStyleClass().add("nav-item");
+            item.setTooltip(new Tooltip(section.title() + " (" + viewModel.shortcutText(section) + ")"));
+            Label badge = new Label();
+            badge.setId(navId(section) + "-badge");
+            badge.getStyleClass().add("nav-badge");
+            badge.textProperty().bind(viewModel.badgeProperty(section));
+            // no badge, no graphic: an empty one would still push the title aside
+            item.graphicProperty().bind(viewModel.badgeProperty(section).map(text -> text.isEmpty() ? null : badge));
+            item.setContentDisplay(ContentDisplay.RIGHT);
             item.setToggleGroup(group);
             item.setMaxWidth(Double.MAX_VALUE);
             // Clicking the selected item would un-toggle it; the view-model stays the source of truth.
@@ -145,6 +170,47 @@ public final class ShellView {
         bar.getChildren().add(version);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Ctrl/Alt+digit switches sections, F5 refreshes the one shown, F1 lists the shortcuts. */
+    private void onKey(KeyEvent event) {
+        if ((event.isShortcutDown() || event.isAltDown()) && event.getCode().isDigitKey()) {
+            int number = digit(event.getCode());
+            viewModel.sectionAtShortcut(number).ifPresent(section -> {
+                viewModel.select(section);
+                event.consume();
+            });
+        } else if (event.getCode() == KeyCode.F5) {
+            viewModel.refreshSelected();
+            event.consume();
+        } else if (event.getCode() == KeyCode.F1) {
+            showKeyboardHelp();
+            event.consume();
+        }
+    }
+
+    private static int digit(KeyCode code) {
+        String name = code.getName();
+        return Character.getNumericValue(name.charAt(name.length() - 1));
+    }
+
+    private void showKeyboardHelp() {
+        Alert help = new Alert(Alert.AlertType.INFORMATION, viewModel.keyboardHelp());
+        help.setTitle("Keyboard shortcuts");
+        help.setHeaderText("Keyboard shortcuts");
+        help.initModality(Modality.NONE);
+        if (root.getScene() != null) {
+            help.initOwner(root.getScene().getWindow());
+        }
+        help.show();
+    }
+
+    private static String stylesheet() {
+        URL css = ShellView.class.getResource("shell.css");
+        if (css == null) {
+            throw new IllegalStateException("shell.css is missing beside ShellView; the build is broken");
+        }
+        return css.toExternalForm();
     }
 
     private void show(Section section) {

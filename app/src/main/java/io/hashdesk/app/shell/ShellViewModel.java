@@ -1,7 +1,10 @@
 package io.hashdesk.app.shell;
 
 import io.hashdesk.core.settings.DataFolder;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,11 +20,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class ShellViewModel {
 
+    /** A badge wider than two digits crowds the navigation; "99+" already says "a lot". */
+    private static final int MAX_BADGE = 99;
+
     private final ReadOnlyObjectWrapper<Section> selectedSection =
             new ReadOnlyObjectWrapper<>(this, "selectedSection", Section.FLEET);
     private final ReadOnlyStringWrapper databaseText = new ReadOnlyStringWrapper(this, "databaseText", "Database: opening…");
     private final ReadOnlyBooleanWrapper databaseAvailable = new ReadOnlyBooleanWrapper(this, "databaseAvailable", true);
     private final ReadOnlyStringWrapper modeText = new ReadOnlyStringWrapper(this, "modeText", "");
+    private final Map<Section, ReadOnlyStringWrapper> badges = new EnumMap<>(Section.class);
+    private final Map<Section, Refreshable> refreshables = new EnumMap<>(Section.class);
     private final String dataFolderText;
     private final String versionText;
 
@@ -47,6 +55,64 @@ public final class ShellViewModel {
 
     public void select(Section section) {
         selectedSection.set(Objects.requireNonNull(section, "section"));
+    }
+
+    /**
+     * The section at a navigation shortcut: Ctrl+1 is the first section in navigation order.
+     *
+     * @param number the digit pressed with Ctrl (or Alt), 1–9
+     */
+    public Optional<Section> sectionAtShortcut(int number) {
+        List<Section> sections = sections();
+        return number >= 1 && number <= sections.size() ? Optional.of(sections.get(number - 1)) : Optional.empty();
+    }
+
+    /** The shortcut that opens a section, e.g. "Ctrl+2", for tooltips and the keyboard help. */
+    public String shortcutText(Section section) {
+        return "Ctrl+" + (sections().indexOf(section) + 1);
+    }
+
+    /** The keyboard help (F1): one line per shortcut. */
+    public String keyboardHelp() {
+        StringBuilder text = new StringBuilder();
+        for (Section section : sections()) {
+            text.append(shortcutText(section)).append(" (or Alt+").append(sections().indexOf(section) + 1)
+                    .append(")\t").append(section.title()).append('\n');
+        }
+        return text.append("F5\tRefresh the screen now\n")
+                .append("Ctrl+F\tSearch the fleet (in Miners)\n")
+                .append("Esc\tBack from a miner to the fleet table\n")
+                .append("F1\tThis help").toString();
+    }
+
+    /** Lets F5 re-read a section's data; a section without one ignores F5. */
+    public void onRefresh(Section section, Refreshable screen) {
+        refreshables.put(Objects.requireNonNull(section, "section"), Objects.requireNonNull(screen, "screen"));
+    }
+
+    /** F5: the selected section re-reads its data now. Returns whether it had anything to refresh. */
+    public boolean refreshSelected() {
+        Refreshable screen = refreshables.get(getSelectedSection());
+        if (screen == null) {
+            return false;
+        }
+        screen.refresh();
+        return true;
+    }
+
+    /** The small count beside a section's navigation item; empty hides it. */
+    public ReadOnlyStringProperty badgeProperty(Section section) {
+        return badge(section).getReadOnlyProperty();
+    }
+
+    /** Shows a count beside a section's navigation item (e.g. unacknowledged alerts); 0 hides it, above 99 is "99+". */
+    public void showBadge(Section section, int count) {
+        badge(section).set(count <= 0 ? "" : count > MAX_BADGE ? MAX_BADGE + "+" : Integer.toString(count));
+    }
+
+    private ReadOnlyStringWrapper badge(Section section) {
+        return badges.computeIfAbsent(Objects.requireNonNull(section, "section"),
+                s -> new ReadOnlyStringWrapper(this, "badge", ""));
     }
 
     /** Where the database, settings and logs live, and why there. */

@@ -14,8 +14,9 @@ import io.hashdesk.app.market.MarketScreen;
 import io.hashdesk.app.market.ProviderStatus;
 import io.hashdesk.app.miners.FleetTableSettings;
 import io.hashdesk.app.miners.MinersScreen;
-import io.hashdesk.app.overview.FleetOverviewView;
+import io.hashdesk.app.overview.FleetOverviewScreen;
 import io.hashdesk.app.overview.FleetOverviewViewModel;
+import io.hashdesk.app.overview.OverviewSettings;
 import io.hashdesk.app.settings.SettingsScreen;
 import io.hashdesk.app.shell.Section;
 import io.hashdesk.app.shell.SectionScreen;
@@ -77,6 +78,7 @@ public final class HashdeskApp extends Application {
     private FleetOverviewViewModel overview;
     private LiveRefresh<FleetSummary> fleetRefresh;
     private LiveRefresh<FarmProfitReport> profitRefresh;
+    private FleetOverviewScreen fleetOverview;
     private MinersScreen miners;
     private MarketScreen market;
     private Optional<AlertMonitor> alertMonitor = Optional.empty();
@@ -146,15 +148,23 @@ public final class HashdeskApp extends Application {
         }
         overview = new FleetOverviewViewModel(CLOCK);
         Map<Section, SectionScreen> screens = new EnumMap<>(Section.class);
-        screens.put(Section.FLEET, new SectionScreen(new FleetOverviewView(overview).root(), overview.hasMinersProperty()));
         if (store != null) {
             MinerModelCatalog catalog = MinerModelCatalog.bundled();
+            fleetOverview = new FleetOverviewScreen(store, catalog, jobs, CLOCK,
+                    OverviewSettings.load(dataFolder.path()), overview);
+            screens.put(Section.FLEET, fleetOverview.sectionScreen());
+            shellModel.onRefresh(Section.FLEET, fleetOverview);
             fleetRefresh = new LiveRefresh<>("fleet-summary", () -> store.telemetry().fleetSummary(CLOCK.instant(),
                     catalog.algorithmsOf(store.registry().miners())), overview::update, FxExecutor.fx())
                     .start(settings.fleetRefresh());
             miners = new MinersScreen(store, catalog, jobs, CLOCK, FleetTableSettings.load(dataFolder.path()),
                     MinerDetailSettings.load(dataFolder.path()));
             screens.put(Section.MINERS, miners.sectionScreen());
+            shellModel.onRefresh(Section.MINERS, miners);
+            fleetOverview.setOnOpenMiner(id -> {
+                shellModel.select(Section.MINERS);
+                miners.showMiner(id);
+            });
             market = new MarketScreen(store, CoinCatalog.bundled(), marketSettings(), this::providerStatuses,
                     siteZone(), jobs, CLOCK);
             screens.put(Section.MARKET, market.sectionScreen());
@@ -163,6 +173,11 @@ public final class HashdeskApp extends Application {
         alertMonitor.ifPresent(monitor -> {
             alerts = new AlertsScreen(store.alerts(), monitor, jobs, CLOCK, System.getProperty("user.name", "operator"));
             screens.put(Section.ALERTS, alerts.sectionScreen());
+            alerts.unacknowledgedCountProperty().subscribe(count -> shellModel.showBadge(Section.ALERTS,
+                    count.intValue()));
+            if (fleetOverview != null) {
+                fleetOverview.showAlerts(alerts.unacknowledgedCountProperty(), () -> shellModel.select(Section.ALERTS));
+            }
         });
         startProfitRefresh();
 
@@ -244,6 +259,9 @@ public final class HashdeskApp extends Application {
 
     @Override
     public void stop() {
+        if (fleetOverview != null) {
+            fleetOverview.close();
+        }
         if (alerts != null) {
             alerts.close();
         }

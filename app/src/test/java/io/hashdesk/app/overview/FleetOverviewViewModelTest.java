@@ -92,4 +92,21 @@ class FleetOverviewViewModelTest {
         assertEquals("No telemetry yet", viewModel.freshnessProperty().get());
         assertEquals(0.0, viewModel.efficiencyJPerThProperty().get());
     }
+
+    @Test
+    void theAlertsTileAppearsWithTheFirstCountAndItsClickOpensTheAlerts() {
+        int[] opened = {0};
+        viewModel.setOnOpenAlerts(() -> opened[0]++);
+        assertFalse(viewModel.alertsAvailableProperty().get());
+
+        viewModel.showActiveAlerts(4);
+        viewModel.openAlerts();
+
+        assertTrue(viewModel.alertsAvailableProperty().get());
+        assertEquals(4, viewModel.activeAlertsProperty().get());
+        assertEquals("unacknowledged · click to review", viewModel.alertsSummaryProperty().get());
+        assertEquals(1, opened[0]);
+        viewModel.showActiveAlerts(0);
+        assertEquals("none to acknowledge", viewModel.alertsSummaryProperty().get());
+    }
 }

@@ -1,6 +1,7 @@
 package io.hashdesk.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.hashdesk.core.settings.DataFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ShellViewModelTest {
@@ -96,6 +98,50 @@ class ShellViewModelTest {
         viewModel.showDatabaseUnavailable("written by a newer Hashdesk");
         assertEquals("Database unavailable: written by a newer Hashdesk", viewModel.databaseTextProperty().get());
         assertTrue(!viewModel.databaseAvailableProperty().get());
+    }
+
+    @Test
+    void ctrlAndADigitOpenTheSectionAtThatPlaceInTheNavigation() {
+        ShellViewModel viewModel = viewModel(DataFolder.Source.OS_DEFAULT);
+
+        assertEquals(Optional.of(Section.FLEET), viewModel.sectionAtShortcut(1));
+        assertEquals(Optional.of(Section.MINERS), viewModel.sectionAtShortcut(2));
+        assertEquals(Optional.of(Section.SETTINGS), viewModel.sectionAtShortcut(8));
+        assertEquals(Optional.empty(), viewModel.sectionAtShortcut(9));
+        assertEquals(Optional.empty(), viewModel.sectionAtShortcut(0));
+        assertEquals("Ctrl+3", viewModel.shortcutText(Section.ALERTS));
+        assertTrue(viewModel.keyboardHelp().contains("Ctrl+2 (or Alt+2)\tMiners"));
+        assertTrue(viewModel.keyboardHelp().contains("F5\tRefresh"));
+    }
+
+    @Test
+    void refreshReachesOnlyTheSelectedSectionsScreen() {
+        ShellViewModel viewModel = viewModel(DataFolder.Source.OS_DEFAULT);
+        List<String> refreshed = new ArrayList<>();
+        viewModel.onRefresh(Section.FLEET, () -> refreshed.add("fleet"));
+        viewModel.onRefresh(Section.MINERS, () -> refreshed.add("miners"));
+
+        assertTrue(viewModel.refreshSelected());
+        viewModel.select(Section.MINERS);
+        assertTrue(viewModel.refreshSelected());
+        viewModel.select(Section.MODELS);
+        assertFalse(viewModel.refreshSelected());
+
+        assertEquals(List.of("fleet", "miners"), refreshed);
+    }
+
+    @Test
+    void aBadgeShowsTheCountHidesAtZeroAndCapsAt99() {
+        ShellViewModel viewModel = viewModel(DataFolder.Source.OS_DEFAULT);
+        assertEquals("", viewModel.badgeProperty(Section.ALERTS).get());
+
+        viewModel.showBadge(Section.ALERTS, 3);
+        assertEquals("3", viewModel.badgeProperty(Section.ALERTS).get());
+        viewModel.showBadge(Section.ALERTS, 250);
+        assertEquals("99+", viewModel.badgeProperty(Section.ALERTS).get());
+        viewModel.showBadge(Section.ALERTS, 0);
+        assertEquals("", viewModel.badgeProperty(Section.ALERTS).get());
+        assertEquals("", viewModel.badgeProperty(Section.MINERS).get());
     }
 
     private static ShellViewModel viewModel(DataFolder.Source source) {

@@ -1,0 +1,90 @@
+package io.hashdesk.app.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashdesk.app.common.JobRunner;
+import io.hashdesk.core.store.FleetPoint;
+import io.hashdesk.core.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FleetHistoryViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final JobRunner jobs = new JobRunner(Runnable::run);
+    private final List<Instant[]> asked = new ArrayList<>();
+
+    @AfterEach
+    void closeJobs() {
+        jobs.close();
+    }
+
+    @Test
+    void readsTheWindowEndingNowAndGivesHashrateInThsAndPowerInKw() {
+        FleetHistoryViewModel viewModel = new FleetHistoryViewModel((from, to) -> {
+            asked.add(new Instant[] {from, to});
+            return List.of(new FleetPoint(NOW.minus(Duration.ofMinutes(10)), 60, 58, 6_012.5, 181_500, 78.0),
+                    new FleetPoint(NOW.minus(Duration.ofMinutes(5)), 60, 59, 6_100.0, 183_000, 79.0));
+        }, jobs, CLOCK, Duration.ofHours(24));
+
+        viewModel.show(viewModel.read());
+
+        assertThat(asked).singleElement().satisfies(range -> {
+            assertThat(range[0]).isEqualTo(NOW.minus(Duration.ofHours(24)));
+            assertThat(range[1]).isEqualTo(NOW);
+        });
+        FleetHistory history = viewModel.historyProperty().get();
+        assertThat(history.hashrateThs()).extracting(FleetHistory.Point::value).containsExactly(6_012.5, 6_100.0);
+        assertThat(history.powerKilowatts()).extracting(FleetHistory.Point::value).containsExactly(181.5, 183.0);
+        assertThat(history.hashrateThs().getFirst().epochSecond())
+                .isEqualTo(NOW.minus(Duration.ofMinutes(10)).getEpochSecond());
+        assertThat(viewModel.messageProperty().get()).isEmpty();
+        assertThat(viewModel.windowText()).isEqualTo("last 24 h");
+    }
+
+    @Test
+    void saysWhyTheChartIsEmptyWhenNothingWasPolledYet() {
+        FleetHistoryViewModel viewModel = new FleetHistoryViewModel((from, to) -> List.of(), jobs, CLOCK,
+                Duration.ofHours(24));
+
+        viewModel.show(viewModel.read());
+
+        assertThat(viewModel.messageProperty().get()).startsWith("No readings in the last 24 h yet");
+    }
+
+    @Test
+    void aFailedRefreshSaysSoAndKeepsTheLinesAlreadyDrawn() throws Exception {
+        List<FleetPoint> points = List.of(new FleetPoint(NOW.minus(Duration.ofMinutes(5)), 1, 1, 100, 3_000, 70.0));
+        boolean[] fail = {false};
+        FleetHistoryViewModel viewModel = new FleetHistoryViewModel((from, to) -> {
+            if (fail[0]) {
+                throw new StoreException("the database is locked");
+            }
+            return points;
+        }, jobs, CLOCK, Duration.ofHours(24));
+        viewModel.show(viewModel.read());
+        FleetHistory drawn = viewModel.historyProperty().get();
+
+        fail[0] = true;
+        viewModel.refresh();
+        waitUntil(() -> !viewModel.messageProperty().get().isEmpty());
+
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Could not read the fleet history: the database is locked");
+        assertThat(viewModel.historyProperty().get()).isSameAs(drawn);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+}
