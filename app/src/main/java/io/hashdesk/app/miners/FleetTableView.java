@@ -81,7 +81,7 @@ public final class FleetTableView {
         table.setSortPolicy(t -> true);
         viewModel.columnOrderProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No miner matches the search and filters."));
+        table.setPlaceholder(new Label("No miners to show: Find miners… adds them; clear the search or filters if some are hidden."));
         table.setRowFactory(t -> new MinerTableRow());
 
         table.getSelectionModel().getSelectedItems().addListener(

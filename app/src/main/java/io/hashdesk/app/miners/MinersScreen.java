@@ -5,6 +5,7 @@ import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
 import io.hashdesk.app.detail.MinerDetailScreen;
 import io.hashdesk.app.detail.MinerDetailSettings;
+import io.hashdesk.app.discovery.DiscoveryScreen;
 import io.hashdesk.app.shell.Refreshable;
 import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.core.domain.MinerId;
@@ -13,13 +14,22 @@ import io.hashdesk.core.store.FarmStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.EventHandler;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +57,11 @@ public final class MinersScreen implements AutoCloseable, Refreshable {
     /** Holds the table or one miner's detail. */
     private final StackPane root = new StackPane();
     private final EventHandler<KeyEvent> findFromDetail = this::findFromDetail;
+    /** The table with the "Find miners…" bar above it once discovery is enabled. */
+    private final VBox table = new VBox();
+    private Supplier<DiscoveryScreen> discoveryFactory;
+    private final BooleanProperty discoveryEnabled = new SimpleBooleanProperty(this, "discoveryEnabled");
+    private DiscoveryScreen discovery;
     private LiveRefresh<List<MinerRow>> refresh;
     /** While the farm has no miners the table is not on screen: this notices the first ones (e.g. after the welcome). */
     private LiveRefresh<Boolean> presence;
@@ -66,7 +81,9 @@ public final class MinersScreen implements AutoCloseable, Refreshable {
         this.detail = new MinerDetailScreen(store, catalog, jobs, clock, detailSettings);
         viewModel.setOnOpenMiner(this::showMiner);
         detail.setOnBack(this::showTable);
-        root.getChildren().setAll(view.root());
+        VBox.setVgrow(view.root(), Priority.ALWAYS);
+        table.getChildren().setAll(view.root());
+        root.getChildren().setAll(table);
         // on the scene, not the root: the focus may sit in the navigation when the operator presses it
         root.sceneProperty().addListener((obs, oldScene, newScene) -> {
             if (oldScene != null) {
@@ -102,7 +119,8 @@ public final class MinersScreen implements AutoCloseable, Refreshable {
 
     /** What the shell shows under {@code Section.MINERS}. */
     public SectionScreen sectionScreen() {
-        return new SectionScreen(root, viewModel.hasMinersProperty());
+        // with discovery the table shows even for an empty farm: its "Find miners…" button is how miners get in
+        return new SectionScreen(root, viewModel.hasMinersProperty().or(discoveryEnabled));
     }
 
     public Node root() {
@@ -131,7 +149,41 @@ public final class MinersScreen implements AutoCloseable, Refreshable {
     }
 
     private void showTable() {
-        root.getChildren().setAll(view.root());
+        root.getChildren().setAll(table);
+    }
+
+    /**
+     * Adds "Find miners…" above the table; it opens the discovery wizard in place of the table (built on first use,
+     * so its drivers exist only once an operator wants them). Not called beside a site agent, whose database is
+     * read-only.
+     */
+    public void enableDiscovery(Supplier<DiscoveryScreen> wizard) {
+        discoveryFactory = wizard;
+        discoveryEnabled.set(true);
+        Button find = new Button("Find miners…");
+        find.setId("find-miners");
+        find.setOnAction(event -> showDiscovery());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(spacer, find);
+        // lines the button up with the table's own 16 px side padding
+        bar.setPadding(new Insets(12, 16, 0, 16));
+        table.getChildren().setAll(bar, view.root());
+    }
+
+    /** Shows the discovery wizard in place of the table; its "Close" comes back to a freshly read table. */
+    public void showDiscovery() {
+        if (discoveryFactory == null) {
+            return;
+        }
+        if (discovery == null) {
+            discovery = discoveryFactory.get();
+            discovery.setOnClose(() -> {
+                showTable();
+                refresh();
+            });
+        }
+        root.getChildren().setAll(discovery.root());
     }
 
     /** For the shell: the selection for bulk commands. */
@@ -148,6 +200,9 @@ public final class MinersScreen implements AutoCloseable, Refreshable {
 
     @Override
     public void close() {
+        if (discovery != null) {
+            discovery.close();
+        }
         detail.close();
         stopRefresh();
     }

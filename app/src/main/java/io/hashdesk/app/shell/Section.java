@@ -9,13 +9,13 @@ public enum Section {
     FLEET("Fleet", "No fleet data yet",
             "This overview will total the farm: hashrate, power, efficiency in J/TH, revenue per day, "
                     + "alerts, and how many miners are online or offline.",
-            "Add miners: the discovery wizard (subnet scan, CSV import) comes in the next release. Until then, "
-                    + "start Hashdesk with --demo-farm (or set \"demoFarm\": true in app-settings.json in the data "
-                    + "folder) to see a simulated farm here."),
+            "Add miners under Miners → Find miners… (scan a range or import a CSV of addresses), or start "
+                    + "Hashdesk with --demo-farm (or \"demoFarm\": true in app-settings.json) to see a simulated farm."),
     MINERS("Miners", "No miners registered yet",
             "Every miner will be listed here with its hashrate, chip temperatures, fans, power, pool and "
                     + "status, grouped by room and rack.",
-            "Add miners by subnet scan or CSV import, or start the demo farm; both come with the miner drivers."),
+            "Find miners… scans a range or imports a CSV of addresses; it needs the farm database, which could "
+                    + "not be opened — the status bar says why."),
     ALERTS("Alerts", "Alerts are unavailable",
             "Miners that go offline, overheat, lose a fan or a hashboard, or hash well below their rating are "
                     + "listed here to acknowledge, with a notification when they happen.",

@@ -90,8 +90,8 @@ public final class WelcomeView {
         }
         VBox demoChoice = choice(demo, "A simulated farm runs on this PC, so every screen shows live data at once. "
                 + "Turn it off later with \"demoFarm\": false in app-settings.json.");
-        VBox findChoice = choice(find, "Poll only your own miners. Adding them by subnet scan or CSV comes in the next "
-                + "release; the Fleet screen says how to add them until then.");
+        VBox findChoice = choice(find, "Poll only your own miners: the next step scans a range of addresses (or a "
+                + "CSV list) for Vnish miners and adds the ones you pick.");
         HBox row = new HBox(demoChoice, findChoice);
         row.getStyleClass().add("welcome-choices");
         return row;

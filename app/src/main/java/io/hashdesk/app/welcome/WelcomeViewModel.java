@@ -28,6 +28,7 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
+    private final ReadOnlyBooleanWrapper discoveryWanted = new ReadOnlyBooleanWrapper(this, "discoveryWanted");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     private final BooleanExpression executable;
 
@@ -64,6 +65,11 @@ public final class WelcomeViewModel {
     }
 
     /** True once the choice is stored; the welcome then closes for good. */
+    /** True once the operator chose to find their own miners (the shell then opens discovery). */
+    public ReadOnlyBooleanProperty discoveryWantedProperty() {
+        return discoveryWanted.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty doneProperty() {
         return done.getReadOnlyProperty();
     }
@@ -99,6 +105,7 @@ public final class WelcomeViewModel {
             return choice;
         }, stored -> {
             running.set(false);
+            discoveryWanted.set(!stored.demoFarm());
             done.set(true);
         }, error -> {
             running.set(false);

@@ -10,6 +10,8 @@ import io.hashdesk.app.diagnostics.DatabaseFacts;
 import io.hashdesk.app.diagnostics.DiagnosticsArchive;
 import io.hashdesk.app.diagnostics.DiagnosticsView;
 import io.hashdesk.app.diagnostics.DiagnosticsViewModel;
+import io.hashdesk.app.discovery.DiscoveryScreen;
+import io.hashdesk.app.discovery.DiscoverySettings;
 import io.hashdesk.app.market.MarketScreen;
 import io.hashdesk.app.market.ProviderStatus;
 import io.hashdesk.app.miners.FleetTableSettings;
@@ -160,6 +162,10 @@ public final class HashdeskApp extends Application {
             miners = new MinersScreen(store, catalog, jobs, CLOCK, FleetTableSettings.load(dataFolder.path()),
                     MinerDetailSettings.load(dataFolder.path()));
             screens.put(Section.MINERS, miners.sectionScreen());
+            if (!store.readOnly()) {
+                miners.enableDiscovery(() -> new DiscoveryScreen(store, catalog, jobs,
+                        DiscoverySettings.load(dataFolder.path()), siteZone()));
+            }
             shellModel.onRefresh(Section.MINERS, miners);
             fleetOverview.setOnOpenMiner(id -> {
                 shellModel.select(Section.MINERS);
@@ -188,6 +194,12 @@ public final class HashdeskApp extends Application {
         Parent root = shell.root();
         if (firstRun != null && store != null) {
             WelcomeViewModel welcome = new WelcomeViewModel(firstRun, jobs);
+            welcome.discoveryWantedProperty().subscribe(wanted -> {
+                if (wanted && miners != null) {
+                    shellModel.select(Section.MINERS);
+                    miners.showDiscovery();
+                }
+            });
             welcome.doneProperty().subscribe(done -> {
                 if (done) {
                     startProfitRefresh();

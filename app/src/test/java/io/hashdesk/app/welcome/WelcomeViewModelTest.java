@@ -40,13 +40,14 @@ class WelcomeViewModelTest {
     }
 
     @Test
-    void findMyMinersTurnsTheDemoOffAndKeepsAnUntouchedSuggestion() throws InterruptedException {
+    void findMyMinersTurnsTheDemoOffKeepsAnUntouchedSuggestionAndAsksForDiscovery() throws InterruptedException {
         welcome.findMyMiners();
         assertThat(welcome.executableProperty().get()).as("no second start while saving").isFalse();
         waitUntil(() -> welcome.doneProperty().get());
 
         assertThat(setup.completed).containsExactly(new WelcomeChoice(false, new ElectricityPrice(0.07, "USD"), false));
         assertThat(welcome.doneProperty().get()).isTrue();
+        assertThat(welcome.discoveryWantedProperty().get()).as("the shell opens discovery next").isTrue();
         assertThat(welcome.executableProperty().get()).isFalse();
     }
 
@@ -59,6 +60,7 @@ class WelcomeViewModelTest {
         waitUntil(() -> welcome.doneProperty().get());
 
         assertThat(setup.completed).containsExactly(new WelcomeChoice(true, new ElectricityPrice(0.115, "EUR"), true));
+        assertThat(welcome.discoveryWantedProperty().get()).as("the demo needs no discovery").isFalse();
     }
 
     @Test
