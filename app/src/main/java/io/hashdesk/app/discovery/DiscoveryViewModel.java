@@ -122,7 +122,9 @@ public final class DiscoveryViewModel {
                         + " range. Make sure it is the miners' network.", plan.size()));
             }
         } catch (IllegalArgumentException e) {
-            inputProblem.set(e.getMessage());
+            // nothing typed yet is not a mistake: the field's own prompt shows an example
+            boolean untouched = !useAddressList.get() && (range.get() == null || range.get().isBlank());
+            inputProblem.set(untouched ? "" : e.getMessage());
         }
         canScan.set(plan != null);
     }
