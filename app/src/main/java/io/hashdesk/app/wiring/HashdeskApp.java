@@ -203,6 +203,11 @@ public final class HashdeskApp extends Application {
             welcome.doneProperty().subscribe(done -> {
                 if (done) {
                     startProfitRefresh();
+                    // the choice may have registered the demo farm: the status bar counted the miners before it
+                    jobs.submit("Count the registered miners", context -> Map.entry(store.registry().miners().size(),
+                                    store.telemetry().storageStats().fileBytes()),
+                            counted -> shellModel.showDatabase(counted.getKey(), counted.getValue()),
+                            failure -> LOG.warn("Could not count the miners: {}", failure.getMessage()));
                 }
             });
             root = new StackPane(shell.root(), new WelcomeView(welcome).root());
