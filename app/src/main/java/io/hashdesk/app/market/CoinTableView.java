@@ -35,7 +35,7 @@ final class CoinTableView {
         table.getColumns().add(coin);
         table.getColumns().add(figureColumn("Price", CoinRow::price));
         table.getColumns().add(figureColumn("Difficulty", CoinRow::difficulty));
-        table.getColumns().add(figureColumn("Network hashrate", CoinRow::networkHashrate));
+        table.getColumns().add(figureColumn("Net hashrate", CoinRow::networkHashrate));
         table.getColumns().add(figureColumn("Block reward", CoinRow::blockReward));
         table.getColumns().add(figureColumn("Fees / block", CoinRow::fees));
         table.getColumns().add(figureColumn("Hashprice", CoinRow::hashprice));

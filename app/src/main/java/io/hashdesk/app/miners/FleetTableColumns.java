@@ -40,7 +40,7 @@ final class FleetTableColumns {
                         MEDIUM),
                 number("Fan %", "col-fan", MinerRow::fanPercent, r -> MinerRowText.number(r.fanPercent(), 0), NARROW),
                 number("Rejects %", "col-rejects", MinerRow::rejectsPercent,
-                        r -> MinerRowText.number(r.rejectsPercent(), 2), MEDIUM),
+                        r -> MinerRowText.number(r.rejectsPercent(), 2), WIDE - 24),
                 text("Pool · coin", "col-pool", MinerRowText::poolAndCoin, MinerRowText::poolAndCoin, WIDE),
                 text("Preset", "col-preset", MinerRow::preset, r -> MinerRowText.text(r.preset()), NARROW),
                 number("Uptime", "col-uptime", r -> r.uptime() == null ? null : (double) r.uptime().toSeconds(),

@@ -35,8 +35,13 @@ public final class SettingsScreen {
         this.settings = new SettingsViewModel(dataFolder, jobs,
                 () -> store.energy().activeTariff().map(Tariff::currency), SettingsScreen::applyTheme, fileManager());
         this.view = new SettingsView(settings, new CredentialsView(credentials));
-        credentials.refresh();
         settings.load();
+        // read each time the screen is shown: miners come and go (the welcome, discovery) while it is hidden
+        view.root().sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                credentials.refresh();
+            }
+        });
     }
 
     /** The theme the operator chose, for the app to install before the first window shows. */
