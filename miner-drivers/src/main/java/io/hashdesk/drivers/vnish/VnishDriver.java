@@ -211,7 +211,7 @@ public final class VnishDriver implements MinerDriver {
 
     @Override
     public void close() {
-        http.close();
+        http.forgetSession();
     }
 
     @Override

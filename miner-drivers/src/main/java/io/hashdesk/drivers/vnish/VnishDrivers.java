@@ -13,8 +13,8 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
- * Makes {@link VnishDriver}s that share one HTTP client configuration and one bound on requests in flight across
- * all miners, each driver with its own small connection pool (its miner's keep-alive connection). Redirects are not followed and no proxy is used, so a driver only ever talks to the address it
+ * Makes {@link VnishDriver}s that share one HTTP client: one connection pool and one bound on requests in flight
+ * across all miners. Redirects are not followed and no proxy is used, so a driver only ever talks to the address it
  * was given.
  */
 public final class VnishDrivers implements MinerDriverFactory {
@@ -28,6 +28,12 @@ public final class VnishDrivers implements MinerDriverFactory {
     private static final Duration STRAGGLER_AFTER = Duration.ofMillis(500);
     /** Stragglers at once, beyond the slots: sockets to hung miners, each open until its request timeout. */
     private static final int MAX_STRAGGLERS = 2048;
+    /**
+     * Idle connections kept for the whole farm. A miner polled once a minute reconnects anyway; keeping one idle socket
+     * per miner (a pool per miner, tried against the pool's linear scan) held 10,000 descriptors on both sides or, with
+     * a short keep-alive, spent more CPU closing them than the scan cost (docs/BENCHMARKS.md).
+     */
+    private static final int MAX_IDLE_CONNECTIONS = 32;
     private static final long IDLE_KEEP_ALIVE_SECONDS = 30;
 
     private final OkHttpClient client;
@@ -54,6 +60,7 @@ public final class VnishDrivers implements MinerDriverFactory {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .proxy(Proxy.NO_PROXY)
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
                 .build();
     }
 
@@ -62,18 +69,14 @@ public final class VnishDrivers implements MinerDriverFactory {
     public VnishDriver open(MinerAddress address, MinerCredentials credentials) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(credentials, "credentials");
-        // A connection pool per miner: OkHttp finds a pooled connection by scanning its pool, and one pool shared by
-        // thousands of miners made that scan the poller's biggest CPU cost (a profile of 10,000 miners).
-        OkHttpClient perMiner = client.newBuilder()
-                .connectionPool(new ConnectionPool(1, IDLE_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
-                .build();
-        return new VnishDriver(new VnishHttp(perMiner, address, credentials, options, inFlight), address, options,
+        return new VnishDriver(new VnishHttp(client, address, credentials, options, inFlight), address, options,
                 clock);
     }
 
     @Override
     public void close() {
         client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
         inFlight.close();
     }
 }

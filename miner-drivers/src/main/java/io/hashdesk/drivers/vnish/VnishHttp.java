@@ -131,12 +131,6 @@ final class VnishHttp {
         session = null;
     }
 
-    /** Forgets the token and closes this miner's idle connections. */
-    void close() {
-        forgetSession();
-        client.connectionPool().evictAll();
-    }
-
     private byte[] send(String route, RequestBody body, MinerOperation operation, Access access, Deadline deadline)
             throws MinerAccessException {
         HttpReply reply = access == Access.OPEN
