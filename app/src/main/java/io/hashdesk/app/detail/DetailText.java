@@ -1,5 +1,6 @@
 package io.hashdesk.app.detail;
 
+import io.hashdesk.app.common.DurationText;
 import io.hashdesk.app.detail.HeaderText.Setting;
 import io.hashdesk.core.domain.Miner;
 import io.hashdesk.core.domain.MinerAddress;
@@ -18,9 +19,6 @@ import java.util.Locale;
 final class DetailText {
 
     static final String MISSING = "–";
-    private static final long MINUTE = 60;
-    private static final long HOUR = 3_600;
-    private static final long DAY = 86_400;
     private static final double PERCENT = 100.0;
 
     private DetailText() {
@@ -53,7 +51,7 @@ final class DetailText {
                 withUnit(s == null ? null : s.fanPercent(), 0, "%"),
                 header.poolName() == null ? MISSING
                         : header.coin() == null ? header.poolName() : header.poolName() + " · " + header.coin(),
-                s == null || s.uptime() == null ? MISSING : duration(s.uptime()), age(age), stale,
+                s == null || s.uptime() == null ? MISSING : DurationText.span(s.uptime()), DurationText.ago(age), stale,
                 settings(s));
     }
 
@@ -79,36 +77,6 @@ final class DetailText {
 
     static String withUnit(Double value, int decimals, String unit) {
         return value == null ? MISSING : String.format(Locale.ROOT, "%,." + decimals + "f %s", value, unit);
-    }
-
-    /** A span such as {@code 3d 4h}, {@code 5h 12m} or {@code 42m}. */
-    static String duration(Duration span) {
-        long s = span.toSeconds();
-        if (s >= DAY) {
-            return (s / DAY) + "d " + (s % DAY / HOUR) + "h";
-        }
-        if (s >= HOUR) {
-            return (s / HOUR) + "h " + (s % HOUR / MINUTE) + "m";
-        }
-        return (s / MINUTE) + "m";
-    }
-
-    /** How long ago, e.g. {@code 8 s ago}, {@code 12 min ago}; "never" before the first poll. */
-    static String age(Duration age) {
-        if (age == null) {
-            return "never";
-        }
-        long s = age.toSeconds();
-        if (s < 2 * MINUTE) {
-            return s + " s ago";
-        }
-        if (s < 2 * HOUR) {
-            return (s / MINUTE) + " min ago";
-        }
-        if (s < 2 * DAY) {
-            return (s / HOUR) + " h ago";
-        }
-        return (s / DAY) + " d ago";
     }
 
     private static String address(MinerAddress address) {

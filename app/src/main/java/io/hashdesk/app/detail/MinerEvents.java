@@ -1,5 +1,6 @@
 package io.hashdesk.app.detail;
 
+import io.hashdesk.app.common.DurationText;
 import io.hashdesk.app.detail.MinerEvent.Kind;
 import io.hashdesk.app.detail.MinerEvent.Severity;
 import io.hashdesk.core.domain.MinerStatus;
@@ -58,7 +59,7 @@ final class MinerEvents {
             } else if (hot && chipMaxC != null) {
                 events.add(new MinerEvent(point.start(), Kind.TEMPERATURE, Severity.GOOD, String.format(Locale.ROOT,
                         "Chip temperature back under %.0f °C after %s (peak %.0f °C)", hotChipLimitC,
-                        DetailText.duration(Duration.between(hotSince.start(), point.start())), hotPeakC)));
+                        DurationText.span(Duration.between(hotSince.start(), point.start())), hotPeakC)));
                 hot = false;
             }
             previous = point;

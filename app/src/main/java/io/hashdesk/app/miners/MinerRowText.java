@@ -1,5 +1,6 @@
 package io.hashdesk.app.miners;
 
+import io.hashdesk.app.common.DurationText;
 import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.domain.catalog.HashrateUnit;
 import java.time.Duration;
@@ -13,9 +14,6 @@ import java.util.Locale;
 final class MinerRowText {
 
     static final String MISSING = "–";
-    private static final long MINUTE = 60;
-    private static final long HOUR = 3_600;
-    private static final long DAY = 86_400;
 
     private MinerRowText() {
     }
@@ -57,35 +55,12 @@ final class MinerRowText {
 
     /** An uptime such as {@code 3d 4h}, {@code 5h 12m} or {@code 42m}. */
     static String uptime(Duration uptime) {
-        if (uptime == null) {
-            return MISSING;
-        }
-        long s = uptime.toSeconds();
-        if (s >= DAY) {
-            return (s / DAY) + "d " + (s % DAY / HOUR) + "h";
-        }
-        if (s >= HOUR) {
-            return (s / HOUR) + "h " + (s % HOUR / MINUTE) + "m";
-        }
-        return (s / MINUTE) + "m";
+        return uptime == null ? MISSING : DurationText.span(uptime);
     }
 
-    /** How long ago, e.g. {@code 8 s ago}, {@code 12 min ago}, {@code 3 h ago}, {@code 2 d ago}; a dash if never. */
+    /** How long ago, e.g. {@code 8 s ago}, {@code 12 min ago}; "never" if never. */
     static String age(Duration age) {
-        if (age == null) {
-            return "never";
-        }
-        long s = age.toSeconds();
-        if (s < 2 * MINUTE) {
-            return s + " s ago";
-        }
-        if (s < 2 * HOUR) {
-            return (s / MINUTE) + " min ago";
-        }
-        if (s < 2 * DAY) {
-            return (s / HOUR) + " h ago";
-        }
-        return (s / DAY) + " d ago";
+        return DurationText.ago(age);
     }
 
     private static HashrateUnit unit(Algorithm algorithm) {
