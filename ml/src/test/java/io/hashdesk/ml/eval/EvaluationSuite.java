@@ -1,0 +1,14 @@
+package io.hashdesk.ml.eval;
+
+import java.util.List;
+
+/** Every model evaluation, in the order docs/ML-EVALUATION.md shows them. */
+final class EvaluationSuite {
+
+    private EvaluationSuite() {
+    }
+
+    static List<ModelEvaluation> all() {
+        return List.of();
+    }
+}
