@@ -49,26 +49,59 @@ public final class DriversBench {
         List<String> simArgs = new ArrayList<>(base);
         simArgs.addAll(List.of("--slow-share", Double.toString(SLOW_SHARE), "--slow-delay-ms", Long.toString(SLOW_DELAY_MS),
                 "--slow-on-stdin"));
-        PollerBench.Phases phases;
+        List<PollerBench.Block> blocks;
         try (SimulatorProcess sim = SimulatorProcess.start(farmFile, out, simArgs)) {
-            phases = PollerBench.run(sim.endpoints(), out, sim::slowDown);
+            blocks = PollerBench.run(sim.endpoints(), out, new PollerBench.SlowSwitch() {
+                @Override
+                public void slow() throws Exception {
+                    sim.slowDown();
+                }
+
+                @Override
+                public void fast() throws Exception {
+                    sim.speedUp();
+                }
+            });
         }
-        List<PollerBench.CycleFigures> healthy = PollerBench.measured(phases.healthy());
-        List<PollerBench.CycleFigures> slowed = phases.slowed();
-        report.append(PollerBench.describe("Polling " + FARM_SIZE + " simulated miners, all answering",
-                phases.healthy(), "warm-up", healthy));
-        report.append(PollerBench.describe(String.format(Locale.ROOT,
-                "Then %.0f %% of them answering only after %d s (beyond the driver's timeout)", 100 * SLOW_SHARE,
-                SLOW_DELAY_MS / 1000), slowed, "first encounter", slowed));
-        double healthyMean = PollerBench.meanWall(healthy);
-        report.append(String.format(Locale.ROOT, "  cycle time with timeouts / without: first encounter x%.2f,"
-                        + " mean x%.2f, steady state x%.2f%n%n", slowed.getFirst().wallSeconds() / healthyMean,
-                PollerBench.meanWall(slowed) / healthyMean,
-                PollerBench.meanWall(PollerBench.steady(slowed)) / PollerBench.meanWall(PollerBench.steady(healthy))));
+        report.append(timeoutEffect(blocks));
         publish(out, report);
 
         report.append(discovery(farmFile, out));
         publish(out, report);
+    }
+
+    /**
+     * Describes every block, then compares cycle times with and without the hanging miners: each slowed block against
+     * the healthy blocks on either side of it, and all slowed cycles against all healthy ones (warm-up left out).
+     */
+    private static String timeoutEffect(List<PollerBench.Block> blocks) {
+        StringBuilder s = new StringBuilder();
+        List<PollerBench.CycleFigures> first = blocks.getFirst().cycles();
+        s.append(PollerBench.describe("Polling " + FARM_SIZE + " simulated miners, all answering", first, "warm-up",
+                PollerBench.measured(first)));
+        String slowText = String.format(Locale.ROOT, "%.0f %% of them answering only after %d s (beyond the driver's"
+                + " timeout)", 100 * SLOW_SHARE, SLOW_DELAY_MS / 1000);
+        List<PollerBench.CycleFigures> healthy = new ArrayList<>(PollerBench.measured(first));
+        List<PollerBench.CycleFigures> slowed = new ArrayList<>();
+        for (int i = 1; i < blocks.size(); i++) {
+            PollerBench.Block block = blocks.get(i);
+            String scenario = block.slowed() ? "Then " + slowText : "Then all answering again";
+            String firstLabel = block.slowed() ? (i == 1 ? "first encounter" : "slowed again") : "recovered";
+            s.append(PollerBench.describe(scenario, block.cycles(), firstLabel, block.cycles()));
+            (block.slowed() ? slowed : healthy).addAll(block.cycles());
+            if (block.slowed() && i + 1 < blocks.size()) {
+                double around = (PollerBench.medianWall(PollerBench.measured(blocks.get(i - 1).cycles()))
+                        + PollerBench.medianWall(blocks.get(i + 1).cycles())) / 2;
+                s.append(String.format(Locale.ROOT, "  median cycle of this block / healthy blocks on either side:"
+                        + " x%.2f%n", PollerBench.medianWall(block.cycles()) / around));
+            }
+        }
+        s.append(String.format(Locale.ROOT, "Timeout effect over %d healthy and %d slowed cycles: median x%.2f, mean"
+                        + " x%.2f; first encounter x%.2f of the first block's mean%n%n", healthy.size(), slowed.size(),
+                PollerBench.medianWall(slowed) / PollerBench.medianWall(healthy),
+                PollerBench.meanWall(slowed) / PollerBench.meanWall(healthy),
+                slowed.getFirst().wallSeconds() / PollerBench.meanWall(PollerBench.measured(first))));
+        return s.toString();
     }
 
     /** Written after every part, so a failure later keeps what was measured. */

@@ -37,8 +37,14 @@ final class PollerBench {
 
     static final Duration INTERVAL = Duration.ofSeconds(60);
     private static final int WARM_UP_CYCLES = 1;
-    /** Enough for failing miners' backoff and breakers to settle; the last {@link #STEADY_CYCLES} are steady state. */
-    private static final int MEASURED_CYCLES = 8;
+    /** The first healthy block: enough for every connection and JIT path to be warm. */
+    private static final int FIRST_BLOCK_CYCLES = 8;
+    /**
+     * Later blocks, alternating slowed and healthy. Single cycles vary by ±15 % on this machine, so a 10 % effect
+     * needs many cycles, interleaved so that drift (page cache, JIT, GC) falls on both sides alike.
+     */
+    private static final int BLOCK_CYCLES = 6;
+    private static final int SLOWED_BLOCKS = 3;
     static final int STEADY_CYCLES = 3;
 
     /**
@@ -57,25 +63,26 @@ final class PollerBench {
     private PollerBench() {
     }
 
-    /** What {@link #run} measured: the healthy cycles (warm-up first), then the cycles after the slow-down. */
-    record Phases(List<CycleFigures> healthy, List<CycleFigures> slowed) {
+    /** Consecutive cycles with ({@code slowed}) or without the hanging miners. */
+    record Block(boolean slowed, List<CycleFigures> cycles) {
     }
 
-    /** Something done between the two phases: slowing the simulated miners down. */
-    @FunctionalInterface
-    interface Interlude {
-        void run() throws Exception;
+    /** Switches the simulated miners between hanging and answering. */
+    interface SlowSwitch {
+        void slow() throws Exception;
+
+        void fast() throws Exception;
     }
 
     /**
-     * Polls the farm with one scheduler: a warm-up and {@value #MEASURED_CYCLES} healthy cycles, then {@code slowDown},
-     * then {@value #MEASURED_CYCLES} more cycles, the first of which meets the hanging miners for the first time.
+     * Polls the farm with one scheduler: a warm-up and {@value #FIRST_BLOCK_CYCLES} healthy cycles, then
+     * {@value #SLOWED_BLOCKS} times a block of {@value #BLOCK_CYCLES} cycles with the hanging miners followed by one
+     * without them. The first cycle of the first slowed block meets the hanging miners for the first time.
      */
-    static Phases run(List<MinerEndpoint> farm, Path workDir, Interlude slowDown) throws Exception {
+    static List<Block> run(List<MinerEndpoint> farm, Path workDir, SlowSwitch slowSwitch) throws Exception {
         ShiftedClock clock = new ShiftedClock();
         Path db = workDir.resolve("poll-bench-" + System.nanoTime() + ".db");
-        List<CycleFigures> healthy = new ArrayList<>();
-        List<CycleFigures> slowed = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
         try (SqliteFarmStore store = SqliteFarmStore.open(db, StoreSettings.defaults(), clock);
              VnishDrivers web = new VnishDrivers(DriverOptions.defaults());
              CgminerRpcDrivers rpc = new CgminerRpcDrivers(DriverOptions.defaults());
@@ -83,17 +90,26 @@ final class PollerBench {
             register(store, farm);
             List<Miner> miners = store.registry().miners();
             try (PollScheduler scheduler = new PollScheduler(reader, () -> miners, store.telemetry(), PollSettings.defaults(), clock)) {
-                for (int cycle = 0; cycle < WARM_UP_CYCLES + MEASURED_CYCLES; cycle++) {
-                    healthy.add(cycle(scheduler, clock));
-                }
-                slowDown.run();
-                for (int cycle = 0; cycle < MEASURED_CYCLES; cycle++) {
-                    slowed.add(cycle(scheduler, clock));
+                blocks.add(new Block(false, cycles(scheduler, clock, WARM_UP_CYCLES + FIRST_BLOCK_CYCLES)));
+                for (int round = 0; round < SLOWED_BLOCKS; round++) {
+                    slowSwitch.slow();
+                    blocks.add(new Block(true, cycles(scheduler, clock, BLOCK_CYCLES)));
+                    slowSwitch.fast();
+                    blocks.add(new Block(false, cycles(scheduler, clock, BLOCK_CYCLES)));
                 }
             }
         }
         Files.deleteIfExists(db);
-        return new Phases(healthy, slowed);
+        return blocks;
+    }
+
+    private static List<CycleFigures> cycles(PollScheduler scheduler, ShiftedClock clock, int count)
+            throws InterruptedException {
+        List<CycleFigures> cycles = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            cycles.add(cycle(scheduler, clock));
+        }
+        return cycles;
     }
 
     /** One poll cycle, then the ticks the scheduler would run in the rest of the minute until every straggler is in. */
@@ -168,5 +184,11 @@ final class PollerBench {
 
     static double meanWall(List<CycleFigures> cycles) {
         return cycles.stream().mapToDouble(CycleFigures::wallSeconds).average().orElse(0);
+    }
+
+    static double medianWall(List<CycleFigures> cycles) {
+        double[] walls = cycles.stream().mapToDouble(CycleFigures::wallSeconds).sorted().toArray();
+        int mid = walls.length / 2;
+        return walls.length % 2 == 1 ? walls[mid] : (walls[mid - 1] + walls[mid]) / 2;
     }
 }

@@ -48,7 +48,16 @@ final class SimulatorProcess implements AutoCloseable {
 
     /** Tells a simulator started with {@code --slow-on-stdin} to slow its miners down now. */
     void slowDown() throws IOException {
-        process.getOutputStream().write("slow\n".getBytes(StandardCharsets.UTF_8));
+        tell("slow");
+    }
+
+    /** Tells a simulator started with {@code --slow-on-stdin} to let its slowed miners answer promptly again. */
+    void speedUp() throws IOException {
+        tell("fast");
+    }
+
+    private void tell(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().flush();
     }
 

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Runs a simulated farm as its own process, for the demo and for benchmarks that poll it from another process:
  * {@code --farm <file> --endpoints-out <file> [--speed 1] [--scale N] [--http-base P --rpc-base P] [--no-rpc]
  * [--slow-share F --slow-delay-ms D [--slow-on-stdin]]}; the last options make a share F of the miners (evenly
- * spread) answer D ms late, from the start or once the line {@code slow} is read from standard input, for benchmarks
- * of how timeouts affect a poll cycle.
+ * spread) answer D ms late, from the start or each time the line {@code slow} is read from standard input (the line
+ * {@code fast} makes them answer promptly again), for benchmarks of how timeouts affect a poll cycle.
  * Writes every miner's address as JSON to the endpoints file once all ports are open, then serves until killed.
  */
 public final class SimulatorMain {
@@ -76,18 +76,28 @@ public final class SimulatorMain {
     }
 
     /**
-     * Slows the miners down when the line {@code slow} arrives on standard input, so a benchmark can meet hanging
-     * miners for the first time in the middle of a run, with warm connections and a warm JIT.
+     * Slows the miners down when the line {@code slow} arrives on standard input and speeds them up again on
+     * {@code fast}, so a benchmark can meet hanging miners in the middle of a run, with warm connections and a warm
+     * JIT, and alternate phases with and without them.
      */
     private static void awaitSlowSignal(FarmSimulation simulation, double share, long delayMillis)
             throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            if (line.strip().equals("slow")) {
-                slowDown(simulation, share, delayMillis);
-                return;
+            switch (line.strip()) {
+                case "slow" -> slowDown(simulation, share, delayMillis);
+                case "fast" -> speedUp(simulation);
+                default -> LOG.warn("Ignoring the line '{}' on standard input: only 'slow' and 'fast' are understood",
+                        line.strip());
             }
         }
+    }
+
+    private static void speedUp(FarmSimulation simulation) {
+        for (MinerEndpoint endpoint : simulation.endpoints()) {
+            simulation.server().clear(endpoint.minerId(), Fault.SlowReply.class);
+        }
+        LOG.info("All {} simulated miners answer promptly again", simulation.endpoints().size());
     }
 
     private static void slowDown(FarmSimulation simulation, double share, long delayMillis) {
