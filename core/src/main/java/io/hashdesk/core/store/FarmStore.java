@@ -35,6 +35,9 @@ public interface FarmStore extends AutoCloseable {
     /** Miner passwords and other secrets, encrypted with a key kept outside the database. */
     CredentialVault credentials();
 
+    /** Trained model versions, their training distributions, and which version of each type and scope is champion. */
+    ModelVersionStore modelVersions();
+
     @Override
     void close();
 }

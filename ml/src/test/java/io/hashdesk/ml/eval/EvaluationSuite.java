@@ -1,5 +1,6 @@
 package io.hashdesk.ml.eval;
 
+import io.hashdesk.ml.registry.RegistryEvaluation;
 import java.util.List;
 
 /** Every model evaluation, in the order docs/ML-EVALUATION.md shows them. */
@@ -9,6 +10,6 @@ final class EvaluationSuite {
     }
 
     static List<ModelEvaluation> all() {
-        return List.of();
+        return List.of(new RegistryEvaluation());
     }
 }

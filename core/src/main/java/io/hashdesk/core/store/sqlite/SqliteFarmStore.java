@@ -8,6 +8,7 @@ import io.hashdesk.core.pool.PoolStore;
 import io.hashdesk.core.profit.ProfitHistory;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.MinerRegistry;
+import io.hashdesk.core.store.ModelVersionStore;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.TelemetryStore;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ public final class SqliteFarmStore implements FarmStore {
     private final SqliteProfitHistory profitHistory;
     private final SqliteAlertStore alerts;
     private final SqliteCredentialVault credentials;
+    private final SqliteModelVersionStore modelVersions;
     private final MinerDirectory directory;
 
     private SqliteFarmStore(SqliteDatabase db, SqliteMinerRegistry registry, SqliteTelemetryStore telemetry,
@@ -42,6 +44,7 @@ public final class SqliteFarmStore implements FarmStore {
         this.profitHistory = new SqliteProfitHistory(db, directory);
         this.alerts = new SqliteAlertStore(db);
         this.credentials = new SqliteCredentialVault(db, vaultKeyFile, clock);
+        this.modelVersions = new SqliteModelVersionStore(db);
         this.directory = directory;
     }
 
@@ -139,6 +142,11 @@ public final class SqliteFarmStore implements FarmStore {
     @Override
     public CredentialVault credentials() {
         return credentials;
+    }
+
+    @Override
+    public ModelVersionStore modelVersions() {
+        return modelVersions;
     }
 
     @Override
