@@ -1,5 +1,6 @@
 package io.hashdesk.ml.eval;
 
+import io.hashdesk.ml.optimiser.PowerOptimizerEvaluation;
 import io.hashdesk.ml.registry.RegistryEvaluation;
 import java.util.List;
 
@@ -10,6 +11,6 @@ final class EvaluationSuite {
     }
 
     static List<ModelEvaluation> all() {
-        return List.of(new RegistryEvaluation());
+        return List.of(new PowerOptimizerEvaluation(), new RegistryEvaluation());
     }
 }

@@ -1,0 +1,117 @@
+package io.hashdesk.ml.optimiser;
+
+import io.hashdesk.core.settings.JsonSettings;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Hyper-parameters of the efficiency curve and the optimiser. Defaults live in {@code optimiser-defaults.json} beside
+ * this class; an operator's file overrides any subset of them.
+ *
+ * @param candidateFreqStepMhz          spacing of candidate frequencies, rounded up to a multiple of the firmware's
+ *                                      step
+ * @param candidateVoltsStep            spacing of candidate voltages, rounded up to a multiple of the firmware's step:
+ *                                      J/TH moves most with voltage, so this is finer than the frequency spacing
+ * @param errorFloorFraction            error rates below this are all "clean": the error model works on
+ *                                      ln(max(error, floor)) so that its attention stays near the error limit
+ * @param efficiencyFitMaxErrorFraction probes erring more than this do not teach the efficiency surface: their
+ *                                      figures are dominated by errors, where no setting is acceptable anyway
+ * @param chipTempMarginC               default operator limit: this far below the model's safe chip temperature
+ * @param defaultMaxErrorFraction       default operator limit on hardware errors (the firmware tuner's own limit)
+ * @param minProbabilityBelowSafeChipTemp a candidate is never proposed unless the curve gives at least this
+ *                                      probability that its chips stay under the model's safe temperature
+ * @param intervalLevel                 central probability of forecast intervals (0.9 = 5th to 95th percentile)
+ * @param improvementMargin             expected improvement counts only beyond this share of the incumbent's
+ *                                      value, so that settings within measurement noise of it are not chased
+ * @param maxModelProbes                most probes (newest first) a per-model prior is fitted on, which bounds its cost
+ * @param gp                            the Gaussian processes' hyper-parameter search
+ * @param scaleFloors                   smallest output scale each Gaussian process standardises by (the
+ *                                      measurement's resolution), so a flat output never divides by zero
+ */
+public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsStep, double errorFloorFraction,
+                               double efficiencyFitMaxErrorFraction, double chipTempMarginC,
+                               double defaultMaxErrorFraction, double minProbabilityBelowSafeChipTemp,
+                               double intervalLevel, double improvementMargin, int maxModelProbes,
+                               GpSearch gp, ScaleFloors scaleFloors) {
+
+    private static final String DEFAULTS = "optimiser-defaults.json";
+
+    public OptimiserOptions {
+        require(candidateFreqStepMhz >= 1, "candidateFreqStepMhz must be at least 1, got " + candidateFreqStepMhz);
+        require(candidateVoltsStep > 0, "candidateVoltsStep must be above 0, got " + candidateVoltsStep);
+        require(errorFloorFraction > 0 && errorFloorFraction < 1, "errorFloorFraction must be within (0, 1), got "
+                + errorFloorFraction);
+        require(efficiencyFitMaxErrorFraction > 0 && efficiencyFitMaxErrorFraction <= 1,
+                "efficiencyFitMaxErrorFraction must be within (0, 1], got " + efficiencyFitMaxErrorFraction);
+        require(chipTempMarginC >= 0, "chipTempMarginC must be 0 or more, got " + chipTempMarginC);
+        require(defaultMaxErrorFraction > errorFloorFraction && defaultMaxErrorFraction < 1,
+                "defaultMaxErrorFraction must be above errorFloorFraction and below 1, got " + defaultMaxErrorFraction);
+        require(minProbabilityBelowSafeChipTemp > 0 && minProbabilityBelowSafeChipTemp < 1,
+                "minProbabilityBelowSafeChipTemp must be within (0, 1), got " + minProbabilityBelowSafeChipTemp);
+        require(intervalLevel > 0 && intervalLevel < 1, "intervalLevel must be within (0, 1), got " + intervalLevel);
+        require(improvementMargin >= 0 && improvementMargin < 1, "improvementMargin must be within [0, 1), got "
+                + improvementMargin);
+        require(maxModelProbes >= 1, "maxModelProbes must be at least 1, got " + maxModelProbes);
+        Objects.requireNonNull(gp, "gp");
+        Objects.requireNonNull(scaleFloors, "scaleFloors");
+    }
+
+    /**
+     * Bounds and effort of the hyper-parameter search that maximises each Gaussian process's log marginal
+     * likelihood. Inputs are normalised to the unit square of the candidate envelope; outputs are standardised.
+     *
+     * @param gridPoints         log-spaced values tried per hyper-parameter in each sweep
+     * @param sweeps             coordinate-search sweeps over all hyper-parameters
+     * @param minProbesForSearch below this many probes the start values are kept: a likelihood over one or two
+     *                           points says nothing about length scales
+     */
+    public record GpSearch(double lengthscaleMin, double lengthscaleMax, double lengthscaleStart,
+                           double maternVarianceMin, double maternVarianceMax, double maternVarianceStart,
+                           double linearVarianceMin, double linearVarianceMax, double linearVarianceStart,
+                           double noiseVarianceMin, double noiseVarianceMax, double noiseVarianceStart,
+                           int gridPoints, int sweeps, int minProbesForSearch) {
+
+        public GpSearch {
+            range("lengthscale", lengthscaleMin, lengthscaleStart, lengthscaleMax);
+            range("maternVariance", maternVarianceMin, maternVarianceStart, maternVarianceMax);
+            range("linearVariance", linearVarianceMin, linearVarianceStart, linearVarianceMax);
+            range("noiseVariance", noiseVarianceMin, noiseVarianceStart, noiseVarianceMax);
+            require(gridPoints >= 2, "gp.gridPoints must be at least 2, got " + gridPoints);
+            require(sweeps >= 1, "gp.sweeps must be at least 1, got " + sweeps);
+            require(minProbesForSearch >= 2, "gp.minProbesForSearch must be at least 2, got " + minProbesForSearch);
+        }
+
+        private static void range(String name, double min, double start, double max) {
+            require(min > 0 && min <= start && start <= max && Double.isFinite(max), "gp." + name
+                    + " needs 0 < " + name + "Min ≤ " + name + "Start ≤ " + name + "Max, got " + min + ", " + start
+                    + ", " + max);
+        }
+    }
+
+    /**
+     * Smallest standardising scale per output: relative to the output's mean for hashrate, power and efficiency,
+     * absolute for chip temperature (°C) and for the natural log of the error fraction.
+     */
+    public record ScaleFloors(double hashrateFraction, double powerFraction, double efficiencyFraction,
+                              double chipTempC, double logError) {
+
+        public ScaleFloors {
+            require(hashrateFraction > 0 && powerFraction > 0 && efficiencyFraction > 0 && chipTempC > 0
+                    && logError > 0, "every scaleFloors value must be above 0");
+        }
+    }
+
+    public static OptimiserOptions defaults() {
+        return JsonSettings.defaults(OptimiserOptions.class, DEFAULTS);
+    }
+
+    public static OptimiserOptions withOverrides(Path overridesFile) {
+        return JsonSettings.withOverrides(OptimiserOptions.class, DEFAULTS, overridesFile);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("optimiser options: " + message);
+        }
+    }
+}

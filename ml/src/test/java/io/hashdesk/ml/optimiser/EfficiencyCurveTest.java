@@ -1,0 +1,84 @@
+package io.hashdesk.ml.optimiser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hashdesk.ml.TrainingProgress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EfficiencyCurveTest {
+
+    private static final OptimiserOptions OPTIONS = OptimiserOptions.defaults();
+    private static final InputBox BOX = new InputBox(340, 850, 12.0, 15.0);
+
+    @Test
+    void restoresFromItsJsonStateToTheSamePredictions() throws Exception {
+        EfficiencyCurve prior = EfficiencyCurve.fit("model test", SyntheticUnit.probes(0.0, 9), BOX, null, OPTIONS,
+                TrainingProgress.NONE);
+        EfficiencyCurve curve = EfficiencyCurve.fit("unit test", SyntheticUnit.probes(0.1, 4), BOX, prior, OPTIONS,
+                TrainingProgress.NONE);
+        ObjectMapper json = new ObjectMapper();
+
+        String text = json.writeValueAsString(curve.state());
+        EfficiencyCurve restored = EfficiencyCurve.restore(json.readValue(text, EfficiencyCurve.State.class));
+
+        Setting at = new Setting(450, 12.7);
+        assertThat(restored.predict(at)).isEqualTo(curve.predict(at));
+        assertThat(restored.state()).isEqualTo(curve.state());
+    }
+
+    @Test
+    void learnsAUnitsShiftFromItsModelPriorWithFewProbes() {
+        EfficiencyCurve prior = EfficiencyCurve.fit("model test", SyntheticUnit.probes(0.0, 16), BOX, null, OPTIONS,
+                TrainingProgress.NONE);
+        List<Probe> unitProbes = SyntheticUnit.probes(0.15, 3);
+        EfficiencyCurve withPrior = EfficiencyCurve.fit("unit", unitProbes, BOX, prior, OPTIONS, TrainingProgress.NONE);
+        EfficiencyCurve alone = EfficiencyCurve.fit("unit", unitProbes, BOX, null, OPTIONS, TrainingProgress.NONE);
+
+        assertThat(meanLogErrorMiss(withPrior, 0.15)).isLessThan(meanLogErrorMiss(alone, 0.15));
+    }
+
+    /** Mean absolute miss of ln(error) over a grid of the envelope, errors floored as the curve floors them. */
+    private static double meanLogErrorMiss(EfficiencyCurve curve, double offsetVolts) {
+        double miss = 0;
+        int count = 0;
+        for (int f = 340; f <= 850; f += 30) {
+            for (int v10 = 1200; v10 <= 1500; v10 += 20) {
+                Setting at = new Setting(f, v10 / 100.0);
+                double truth = Math.log(Math.max(OPTIONS.errorFloorFraction(),
+                        SyntheticUnit.errorFraction(at, offsetVolts)));
+                miss += Math.abs(Math.log(curve.predict(at).errorFraction().mean()) - truth);
+                count++;
+            }
+        }
+        return miss / count;
+    }
+
+    @Test
+    void refusesAHistoryInWhichNothingHashed() {
+        Probe dead = new Probe(new Setting(500, 12.0), 0, 2000, 60, 1);
+
+        assertThatThrownBy(() -> EfficiencyCurve.fit("unit dead", List.of(dead), BOX, null, OPTIONS,
+                TrainingProgress.NONE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unit dead").hasMessageContaining("no hashrate");
+    }
+
+    @Test
+    void reportsProgressAndStopsWhenCancelled() {
+        TrainingProgress cancelled = new TrainingProgress() {
+            @Override
+            public void report(double fractionDone, String step) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+
+        assertThatThrownBy(() -> EfficiencyCurve.fit("unit", SyntheticUnit.probes(0, 3), BOX, null, OPTIONS,
+                cancelled)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+}
