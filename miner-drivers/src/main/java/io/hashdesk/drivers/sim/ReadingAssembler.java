@@ -41,6 +41,7 @@ final class ReadingAssembler {
         long hwErrors = 0;
         double idealSum = 0;
         double erringSum = 0;
+        double worstBoardPercent = 0;
         for (int b = 0; b < unit.boardCount(); b++) {
             MinerReading.BoardReading board = board(unit, b, lifecycle, now, context.settings(), overheadPerBoard);
             boards.add(board);
@@ -48,10 +49,12 @@ final class ReadingAssembler {
             hwErrors += board.hwErrors();
             idealSum += board.hrIdeal();
             erringSum += board.hrIdeal() * board.errorPercent();
+            worstBoardPercent = Math.max(worstBoardPercent, board.errorPercent());
         }
         boolean immersion = context.settings().cooling().mode() == MinerSettings.FanMode.IMMERSION;
         List<MinerReading.PoolReading> pools = pools(unit, context, now);
-        double hwPercent = idealSum > 0 ? erringSum / idealSum : 0;
+        // A weighted mean never exceeds its largest term, but its floating-point sum can (100.00000000000001 %).
+        double hwPercent = idealSum > 0 ? Math.min(worstBoardPercent, erringSum / idealSum) : 0;
         return new MinerReading(now, lifecycle.state(), Duration.between(lifecycle.since(), now).toSeconds(),
                 lifecycle.description(), context.throttlePercent(), rate, unit.averageHashrate(),
                 context.nominalHashrate(), physics.spec().ratedHashrate(), (int) Math.round(wall), hwErrors,

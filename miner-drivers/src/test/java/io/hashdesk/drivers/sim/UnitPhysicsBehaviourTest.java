@@ -122,6 +122,18 @@ class UnitPhysicsBehaviourTest {
     }
 
     @Test
+    void hardwareErrorPercentStaysWithinItsBoardsWhenEveryChipErrs() {
+        TestFarm farm = TestFarm.of(AMBIENT_C, MinerBlueprint.of("starved", "antminer-s19", "1.2.7", 6));
+        TestFarm.manualClocks(farm.miner("starved"), 1000, 1200);
+        farm.advance(Duration.ofHours(1));
+        MinerReading starved = farm.miner("starved").reading();
+        double worstBoard = starved.boards().stream().mapToDouble(MinerReading.BoardReading::errorPercent).max()
+                .orElseThrow();
+        assertTrue(starved.hwErrorPercent() <= worstBoard && worstBoard <= 100,
+                starved.hwErrorPercent() + " % for the miner, worst board " + worstBoard + " %");
+    }
+
+    @Test
     void voltageTooLowForTheFrequencyRaisesHardwareErrorsAndRejectedShares() {
         TestFarm farm = TestFarm.of(AMBIENT_C, MinerBlueprint.of("ok", "antminer-s19", "1.2.7", 6),
                 MinerBlueprint.of("low", "antminer-s19", "1.2.7", 6));
