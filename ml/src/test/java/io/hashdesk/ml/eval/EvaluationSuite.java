@@ -1,7 +1,10 @@
 package io.hashdesk.ml.eval;
 
+import io.hashdesk.ml.forecast.ProfitabilityForecastEvaluation;
+import io.hashdesk.ml.maintenance.MaintenanceEvaluation;
 import io.hashdesk.ml.optimiser.PowerOptimizerEvaluation;
 import io.hashdesk.ml.registry.RegistryEvaluation;
+import io.hashdesk.ml.thermal.ThermalModelEvaluation;
 import java.util.List;
 
 /** Every model evaluation, in the order docs/ML-EVALUATION.md shows them. */
@@ -11,6 +14,7 @@ final class EvaluationSuite {
     }
 
     static List<ModelEvaluation> all() {
-        return List.of(new PowerOptimizerEvaluation(), new RegistryEvaluation());
+        return List.of(new PowerOptimizerEvaluation(), new ThermalModelEvaluation(), new MaintenanceEvaluation(),
+                new ProfitabilityForecastEvaluation(), new RegistryEvaluation());
     }
 }

@@ -1,0 +1,115 @@
+package io.hashdesk.ml.maintenance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Recognises fan, hashboard and overheat failures in a unit's stored hourly history, so that the maintenance model
+ * trains on what the farm's own store saw rather than on anything only a simulator knows. A failure is dated to the
+ * start of the first hour that shows it.
+ */
+public final class FailureDetector {
+
+    /** A board's baseline is its median hashrate over the day before. */
+    private static final int BOARD_BASELINE_HOURS = 24;
+
+    private final MaintenanceSettings.FailureDetection rules;
+
+    public FailureDetector(MaintenanceSettings.FailureDetection rules) {
+        this.rules = rules;
+    }
+
+    /** Every failure in the history, oldest first (at most one per kind and part: the first time it shows). */
+    public List<ObservedFailure> detect(UnitHistory h) {
+        List<ObservedFailure> found = new ArrayList<>();
+        stoppedFans(h).ifPresent(found::add);
+        failedBoards(h, found);
+        overheat(h).ifPresent(found::add);
+        found.sort(Comparator.comparing(ObservedFailure::at));
+        return List.copyOf(found);
+    }
+
+    /** The first failure in the history, if any: after it the unit is in repair and its samples say nothing. */
+    public Optional<ObservedFailure> first(UnitHistory h) {
+        return detect(h).stream().findFirst();
+    }
+
+    private Optional<ObservedFailure> stoppedFans(UnitHistory h) {
+        double[][] fans = h.fanRpm();
+        if (fans.length < 2) {
+            return Optional.empty();
+        }
+        for (int slot = 0; slot < h.hours(); slot++) {
+            for (int f = 0; f < fans.length; f++) {
+                double others = medianOfOthers(fans, f, slot);
+                if (others > 0 && fans[f][slot] < rules.stoppedFanShare() * others) {
+                    return Optional.of(new ObservedFailure(h.miner(), FailureKind.FAN, h.slotStart(slot),
+                            "fan " + f));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void failedBoards(UnitHistory h, List<ObservedFailure> found) {
+        double[][] boards = h.boardHashrateThs();
+        for (int b = 0; b < boards.length; b++) {
+            for (int slot = BOARD_BASELINE_HOURS; slot < h.hours(); slot++) {
+                double baseline = median(Arrays.copyOfRange(boards[b], slot - BOARD_BASELINE_HOURS, slot));
+                // Only while another board hashed as usual: a whole unit stopping is not a board failure.
+                if (baseline > 0 && boards[b][slot] < rules.failedBoardShare() * baseline
+                        && anotherBoardHashedAsUsual(boards, b, slot)) {
+                    found.add(new ObservedFailure(h.miner(), FailureKind.HASHBOARD, h.slotStart(slot),
+                            "hashboard " + b));
+                    break;
+                }
+            }
+        }
+    }
+
+    private Optional<ObservedFailure> overheat(UnitHistory h) {
+        for (int slot = 0; slot < h.hours(); slot++) {
+            boolean interrupted = h.samples()[slot] > 0 && h.hashingSamples()[slot] < h.samples()[slot];
+            if (interrupted && h.chipTempMaxC()[slot] >= rules.overheatChipTempC()) {
+                return Optional.of(new ObservedFailure(h.miner(), FailureKind.OVERHEAT, h.slotStart(slot),
+                        String.format(Locale.ROOT, "chip %.0f °C", h.chipTempMaxC()[slot])));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean anotherBoardHashedAsUsual(double[][] boards, int except, int slot) {
+        for (int b = 0; b < boards.length; b++) {
+            double baseline = median(Arrays.copyOfRange(boards[b], slot - BOARD_BASELINE_HOURS, slot));
+            if (b != except && baseline > 0 && boards[b][slot] >= rules.failedBoardShare() * baseline) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double medianOfOthers(double[][] fans, int except, int slot) {
+        double[] others = new double[fans.length - 1];
+        int n = 0;
+        for (int f = 0; f < fans.length; f++) {
+            if (f != except) {
+                others[n++] = fans[f][slot];
+            }
+        }
+        return median(others);
+    }
+
+    /** Median of the finite values, NaN when there are none. */
+    static double median(double[] values) {
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (finite.length == 0) {
+            return Double.NaN;
+        }
+        int mid = finite.length / 2;
+        return finite.length % 2 == 1 ? finite[mid] : (finite[mid - 1] + finite[mid]) / 2;
+    }
+}

@@ -1,0 +1,29 @@
+package io.hashdesk.ml.maintenance;
+
+import io.hashdesk.core.domain.MinerId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The maintenance model's assessment of one unit at one instant.
+ *
+ * @param probability  calibrated probability that a fan, hashboard or overheat failure happens within
+ *                     {@code horizon}
+ * @param alarm        whether the probability reaches the model's alarm threshold
+ * @param warningSigns the features that raised the score most, strongest first (empty when none raised it)
+ */
+public record FailureRisk(MinerId miner, Instant at, Duration horizon, double probability, boolean alarm,
+                          List<WarningSign> warningSigns) {
+
+    public FailureRisk {
+        Objects.requireNonNull(miner, "miner");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(horizon, "horizon");
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be in [0, 1], got " + probability);
+        }
+        warningSigns = List.copyOf(warningSigns);
+    }
+}

@@ -1,0 +1,135 @@
+package io.hashdesk.ml.maintenance;
+
+import io.hashdesk.core.settings.JsonSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the failure predictor looks at history, labels it and trains. Defaults live in
+ * {@code maintenance-defaults.json} beside this class; an operator's file overrides any subset.
+ *
+ * @param horizon            a sample is positive when the unit fails within this long after it
+ * @param sampleEvery        training samples are taken this often per unit
+ * @param recentWindow       "now" features average the hours in this window before the sample
+ * @param trendWindow        slopes of fan share, duty and chip temperature are fitted over this window
+ * @param errorTrendWindow   the slope of the hardware-error rate is fitted over this (shorter) window, because a
+ *                           failing board's errors climb only in its last days
+ * @param baselineWindow     a unit's own baseline (error rate, board hashrate) is the window before the recent one
+ * @param minRecentHours     fewer reporting hours than this in the recent window and the unit is not assessed
+ * @param minTrendHours      fewer reporting hours than this in the trend window and the unit is not assessed
+ * @param errorPseudoCount   hardware errors added to both sides of the error-rate ratio, so that a unit with no
+ *                           errors in its baseline gives a finite ratio rather than a division by zero
+ * @param failureDetection   how failures are recognised in stored history (they become the training labels)
+ * @param forest             random-forest hyper-parameters
+ * @param calibrationFolds   unit-grouped folds whose out-of-fold scores fit the probability calibration
+ * @param minMedianLeadDays  the alarm threshold is the best-F1 one among those whose out-of-fold median lead time is
+ *                           at least this (falls back to the best-F1 threshold when none is)
+ * @param warningSigns       how many contributing features each assessment names
+ */
+public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Duration recentWindow,
+                                  Duration trendWindow, Duration errorTrendWindow, Duration baselineWindow,
+                                  int minRecentHours, int minTrendHours, double errorPseudoCount,
+                                  FailureDetection failureDetection, Forest forest, int calibrationFolds,
+                                  double minMedianLeadDays, int warningSigns) {
+
+    private static final String DEFAULTS = "maintenance-defaults.json";
+
+    public MaintenanceSettings {
+        requirePositive(horizon, "horizon");
+        requirePositive(sampleEvery, "sampleEvery");
+        requirePositive(recentWindow, "recentWindow");
+        requirePositive(trendWindow, "trendWindow");
+        requirePositive(errorTrendWindow, "errorTrendWindow");
+        requirePositive(baselineWindow, "baselineWindow");
+        Objects.requireNonNull(failureDetection, "failureDetection");
+        Objects.requireNonNull(forest, "forest");
+        if (minRecentHours < 1 || minRecentHours > recentWindow.toHours()) {
+            throw new IllegalArgumentException("minRecentHours must be 1–" + recentWindow.toHours() + ", got "
+                    + minRecentHours);
+        }
+        if (minTrendHours < 2 || minTrendHours > trendWindow.toHours()) {
+            throw new IllegalArgumentException("minTrendHours must be 2–" + trendWindow.toHours() + ", got "
+                    + minTrendHours);
+        }
+        if (!(errorPseudoCount > 0) || Double.isInfinite(errorPseudoCount)) {
+            throw new IllegalArgumentException("errorPseudoCount must be positive, got " + errorPseudoCount);
+        }
+        if (calibrationFolds < 2) {
+            throw new IllegalArgumentException("calibrationFolds must be at least 2, got " + calibrationFolds);
+        }
+        if (!(minMedianLeadDays >= 0)) {
+            throw new IllegalArgumentException("minMedianLeadDays must not be negative, got " + minMedianLeadDays);
+        }
+        if (warningSigns < 1) {
+            throw new IllegalArgumentException("warningSigns must be at least 1, got " + warningSigns);
+        }
+    }
+
+    /** The bundled defaults. */
+    public static MaintenanceSettings defaults() {
+        return JsonSettings.defaults(MaintenanceSettings.class, DEFAULTS);
+    }
+
+    /** The defaults with the fields present in an operator's JSON file replacing them; a missing file means none. */
+    public static MaintenanceSettings withOverrides(Path overridesFile) {
+        return JsonSettings.withOverrides(MaintenanceSettings.class, DEFAULTS, overridesFile);
+    }
+
+    /** History a unit needs before its first assessment: the baseline and the recent window. */
+    public Duration historyNeeded() {
+        Duration baselineAndRecent = baselineWindow.plus(recentWindow);
+        return trendWindow.compareTo(baselineAndRecent) > 0 ? trendWindow : baselineAndRecent;
+    }
+
+    /**
+     * How a failure is recognised in hourly history.
+     *
+     * @param stoppedFanShare   a fan whose hourly mean rpm falls below this share of its siblings' median has stopped
+     *                          (a worn fan still turns at about 0.7 of its siblings; one that stopped mid-hour pulls
+     *                          its mean below this within two buckets)
+     * @param failedBoardShare  a board whose hourly hashrate falls below this share of its own median over the
+     *                          previous day has failed
+     * @param overheatChipTempC an hour in which the unit stopped hashing and its hottest chip reached this is an
+     *                          overheat shutdown (a few degrees below the firmware's restart temperature, because
+     *                          a 5-minute poll rarely lands on the peak)
+     */
+    public record FailureDetection(double stoppedFanShare, double failedBoardShare, double overheatChipTempC) {
+        public FailureDetection {
+            if (!(stoppedFanShare > 0 && stoppedFanShare < 1)) {
+                throw new IllegalArgumentException("stoppedFanShare must be in (0, 1), got " + stoppedFanShare);
+            }
+            if (!(failedBoardShare > 0 && failedBoardShare < 1)) {
+                throw new IllegalArgumentException("failedBoardShare must be in (0, 1), got " + failedBoardShare);
+            }
+            if (!(overheatChipTempC > 0)) {
+                throw new IllegalArgumentException("overheatChipTempC must be positive, got " + overheatChipTempC);
+            }
+        }
+    }
+
+    /**
+     * Random-forest hyper-parameters, set explicitly because Smile's defaults change between versions.
+     *
+     * @param featuresPerSplit candidate features tried at each split (Smile's {@code mtry})
+     * @param seed             seeds every tree, so a retrain on the same data gives the same model
+     */
+    public record Forest(int trees, int featuresPerSplit, int maxDepth, int maxNodes, int nodeSize, double subsample,
+                         long seed) {
+        public Forest {
+            if (trees < 1 || featuresPerSplit < 1 || maxDepth < 2 || maxNodes < 2 || nodeSize < 1) {
+                throw new IllegalArgumentException("forest: trees, featuresPerSplit and nodeSize must be ≥ 1 and"
+                        + " maxDepth, maxNodes ≥ 2, got " + this);
+            }
+            if (!(subsample > 0 && subsample <= 1)) {
+                throw new IllegalArgumentException("forest.subsample must be in (0, 1], got " + subsample);
+            }
+        }
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + d);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.hashdesk.ml.thermal;
+
+/**
+ * A predicted hottest-chip temperature with the interval the model's own errors put around it.
+ *
+ * @param coverage share of the training errors at this horizon that fell inside {@code [lowC, highC]} (0.9 = the
+ *                 5th to 95th percentile); held-out coverage is measured and reported by the evaluation
+ */
+public record TemperaturePrediction(double chipTempC, double lowC, double highC, double coverage) {
+
+    public TemperaturePrediction {
+        if (!(lowC <= chipTempC && chipTempC <= highC)) {
+            throw new IllegalArgumentException("expected low ≤ predicted ≤ high, got " + lowC + ", " + chipTempC
+                    + ", " + highC);
+        }
+    }
+}

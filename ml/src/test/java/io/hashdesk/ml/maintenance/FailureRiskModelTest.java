@@ -1,0 +1,89 @@
+package io.hashdesk.ml.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.ml.TrainingProgress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FailureRiskModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+    private static final int DAYS = 20;
+    private final MaintenanceSettings settings = MaintenanceSettings.defaults();
+
+    /**
+     * Daily rows of a unit. A failing unit's slowest fan sags from 1 to 0.7 of its peers over its last 10 days and
+     * stops on day {@code DAYS}; every other feature is noise shared by all units.
+     */
+    private static List<TrainingSample> unit(String id, boolean fails, Random random) {
+        List<TrainingSample> samples = new ArrayList<>();
+        Instant failure = T0.plus(Duration.ofDays(DAYS));
+        for (int d = 0; d < DAYS; d++) {
+            double[] x = new double[MaintenanceFeature.count()];
+            for (int f = 0; f < x.length; f++) {
+                x[f] = random.nextGaussian();
+            }
+            double daysLeft = DAYS - d;
+            double sag = fails ? Math.max(0, 0.3 * (1 - daysLeft / 10)) : 0;
+            x[MaintenanceFeature.SLOWEST_FAN_VS_PEERS.ordinal()] = 1 - sag + 0.005 * random.nextGaussian();
+            FeatureRow row = new FeatureRow(MinerId.of(id), "g", T0.plus(Duration.ofDays(d)), x);
+            samples.add(fails ? new TrainingSample(row, failure, FailureKind.FAN) : new TrainingSample(row, null, null));
+        }
+        return samples;
+    }
+
+    private static List<TrainingSample> fleet(int failing, int healthy, long seed) {
+        Random random = new Random(seed);
+        List<TrainingSample> samples = new ArrayList<>();
+        for (int i = 0; i < failing; i++) {
+            samples.addAll(unit("f" + i, true, random));
+        }
+        for (int i = 0; i < healthy; i++) {
+            samples.addAll(unit("h" + i, false, random));
+        }
+        return samples;
+    }
+
+    @Test
+    void raisesTheAlarmBeforeASaggingFanStopsAndNamesTheFanAsTheReason() {
+        FailureRiskModel model = FailureRiskModel.fit(fleet(12, 12, 1), settings, TrainingProgress.NONE);
+        List<TrainingSample> unseen = fleet(6, 6, 2);
+
+        boolean[] alarms = new boolean[unseen.size()];
+        for (int i = 0; i < alarms.length; i++) {
+            alarms[i] = model.assess(unseen.get(i).row()).alarm();
+        }
+        AlarmScore score = AlarmScore.of(unseen, alarms, settings.horizon());
+
+        assertThat(score.f1()).isGreaterThan(0.8);
+        assertThat(score.medianLeadDays()).isGreaterThanOrEqualTo(5);
+        FailureRisk lastDay = model.assess(unseen.get(DAYS - 1).row());
+        assertThat(lastDay.probability()).isGreaterThan(0.8);
+        assertThat(lastDay.warningSigns().getFirst().feature()).isEqualTo(MaintenanceFeature.SLOWEST_FAN_VS_PEERS);
+        assertThat(lastDay.warningSigns().getFirst().healthyValue()).isGreaterThan(0.99);
+        assertThat(model.assess(unseen.getLast().row()).probability()).isLessThan(0.2);
+    }
+
+    @Test
+    void calibratedProbabilitiesScoreBetterThanTheBaseRate() {
+        FailureRiskModel model = FailureRiskModel.fit(fleet(12, 12, 3), settings, TrainingProgress.NONE);
+
+        double baseRate = 12 * 7.0 / (24 * DAYS);
+        double baseRateBrier = baseRate * (1 - baseRate);
+        assertThat(model.report().brierScore()).isLessThan(baseRateBrier / 2);
+    }
+
+    @Test
+    void refusesAHistoryWithFewerFailingUnitsThanFolds() {
+        assertThatThrownBy(() -> FailureRiskModel.fit(fleet(2, 12, 4), settings, TrainingProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 3 units that failed");
+    }
+}
