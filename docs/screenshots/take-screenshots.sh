@@ -84,9 +84,10 @@ sleep "$wait_s"
 
 press ctrl+1; shot fleet
 press ctrl+2; shot miners
-# open the first miner of the table: focus the search (Ctrl+F), Tab through the filter bar into the table, Enter
+# open the first miner of the table: focus the search (Ctrl+F), Tab through the filter bar (search, four filters,
+# Export CSV…, Find miners…) into the table, Enter
 press ctrl+f; sleep 0.5
-for _ in 1 2 3 4 5 6; do press Tab; sleep 0.2; done
+for _ in 1 2 3 4 5 6 7; do press Tab; sleep 0.2; done
 press Down; press Return; shot miner-detail 5
 press ctrl+3; shot alerts
 press ctrl+7; shot market

@@ -1,9 +1,10 @@
 package io.hashdesk.app.market;
 
+import io.hashdesk.app.common.FileDialogs;
 import io.hashdesk.app.common.JobHandle;
 import io.hashdesk.app.common.JobState;
 import io.hashdesk.core.csv.CsvProblem;
-import java.io.File;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Button;
@@ -25,7 +26,7 @@ final class CsvImportView {
 
     private final VBox root;
 
-    CsvImportView(CsvImportViewModel viewModel) {
+    CsvImportView(CsvImportViewModel viewModel, FileDialogs files) {
         Label title = new Label("Import a market CSV");
         title.getStyleClass().add("card-title");
         Button choose = new Button("Choose file…");
@@ -43,16 +44,10 @@ final class CsvImportView {
         running.setVisible(false);
         running.managedProperty().bind(running.visibleProperty());
         viewModel.jobProperty().subscribe(job -> follow(job, running, progress, cancel));
-        choose.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Import market figures");
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv"),
-                    new FileChooser.ExtensionFilter("All files", "*.*"));
-            File file = chooser.showOpenDialog(choose.getScene().getWindow());
-            if (file != null) {
-                viewModel.importFile(file.toPath());
-            }
-        });
+        choose.setOnAction(e -> files.chooseFileToOpen(choose.getScene().getWindow(), "Import market figures",
+                        List.of(new FileChooser.ExtensionFilter("CSV files", "*.csv"),
+                                new FileChooser.ExtensionFilter("All files", "*.*")))
+                .ifPresent(viewModel::importFile));
 
         Label summary = new Label();
         summary.setId("csv-summary");

@@ -1,5 +1,6 @@
 package io.hashdesk.app.market;
 
+import io.hashdesk.app.common.FileDialogs;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
@@ -43,16 +44,18 @@ public final class MarketScreen implements AutoCloseable {
      * @param providers the market data providers' outcomes ({@link ProviderOutcomes#statuses()}), read in the
      *                  background; {@code List::of} when market data is not running
      * @param siteZone  the zone a new tariff is read in (the site's)
+     * @param files     asks which CSV file to import
      */
     public MarketScreen(FarmStore store, CoinCatalog coins, MarketSettings marketSettings,
-                        Supplier<List<ProviderStatus>> providers, ZoneId siteZone, JobRunner jobs, Clock clock) {
-        this(store, coins, marketSettings, providers, siteZone, jobs, clock, FxExecutor.fx(),
+                        Supplier<List<ProviderStatus>> providers, ZoneId siteZone, JobRunner jobs, Clock clock,
+                        FileDialogs files) {
+        this(store, coins, marketSettings, providers, siteZone, jobs, clock, files, FxExecutor.fx(),
                 MarketScreenSettings.defaults());
     }
 
     MarketScreen(FarmStore store, CoinCatalog coins, MarketSettings marketSettings,
-                 Supplier<List<ProviderStatus>> providers, ZoneId siteZone, JobRunner jobs, Clock clock, Executor fx,
-                 MarketScreenSettings settings) {
+                 Supplier<List<ProviderStatus>> providers, ZoneId siteZone, JobRunner jobs, Clock clock,
+                 FileDialogs files, Executor fx, MarketScreenSettings settings) {
         this.jobs = jobs;
         this.fx = fx;
         this.settings = settings;
@@ -66,7 +69,7 @@ public final class MarketScreen implements AutoCloseable {
         CsvImportViewModel csv = new CsvImportViewModel(new MarketCsvImport(coins, store.market(), marketSettings,
                 clock), jobs, this::refreshNow);
         this.tariff = new TariffEditorViewModel(store.energy(), jobs, siteZone, clock, this::refreshNow);
-        this.view = new MarketView(market, manual, csv, tariff);
+        this.view = new MarketView(market, manual, csv, tariff, files);
         // read while shown, idle while hidden: the shell swaps screens in and out of the scene
         view.root().sceneProperty().subscribe(scene -> {
             if (scene != null) {

@@ -1,5 +1,6 @@
 package io.hashdesk.app.market;
 
+import io.hashdesk.app.common.FileDialogs;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -27,8 +28,8 @@ final class MarketView {
     private final TabPane root;
 
     MarketView(MarketViewModel market, ManualEntryViewModel manual, CsvImportViewModel csv,
-               TariffEditorViewModel tariff) {
-        Tab marketTab = new Tab("Market", scrolling(marketPage(market, manual, csv)));
+               TariffEditorViewModel tariff, FileDialogs files) {
+        Tab marketTab = new Tab("Market", scrolling(marketPage(market, manual, csv, files)));
         marketTab.setId("tab-market");
         Tab energyTab = new Tab("Electricity", scrolling(energyPage(market, tariff)));
         energyTab.setId("tab-electricity");
@@ -44,13 +45,14 @@ final class MarketView {
         return root;
     }
 
-    private static Node marketPage(MarketViewModel market, ManualEntryViewModel manual, CsvImportViewModel csv) {
+    private static Node marketPage(MarketViewModel market, ManualEntryViewModel manual, CsvImportViewModel csv,
+                                   FileDialogs files) {
         Label freshness = new Label();
         freshness.setId("market-freshness");
         freshness.getStyleClass().add("page-hint");
         freshness.textProperty().bind(market.freshnessProperty());
         VBox entry = new ManualEntryView(manual).root();
-        VBox importCard = new CsvImportView(csv).root();
+        VBox importCard = new CsvImportView(csv, files).root();
         HBox.setHgrow(entry, Priority.SOMETIMES);
         HBox.setHgrow(importCard, Priority.ALWAYS);
         entry.setPrefWidth(380);

@@ -44,6 +44,7 @@ public final class FleetTableView {
     private final VBox root = new VBox();
     private final TableView<MinerRow> table = new TableView<>();
     private final TextField search = new TextField();
+    private final HBox toolbar;
     private final Runnable focusSearch = this::focusSearch;
     private boolean restoringSelection;
     private MinerId focusedMiner;
@@ -53,7 +54,8 @@ public final class FleetTableView {
         root.getStyleClass().add("fleet-table");
         root.getStylesheets().add(stylesheet());
         buildTable();
-        root.getChildren().setAll(filterBar(), table, footer());
+        toolbar = filterBar();
+        root.getChildren().setAll(toolbar, table, footer());
         VBox.setVgrow(table, Priority.ALWAYS);
         // Ctrl+F belongs to this screen only while it is shown
         root.sceneProperty().addListener((obs, oldScene, newScene) -> {
@@ -68,6 +70,12 @@ public final class FleetTableView {
 
     public VBox root() {
         return root;
+    }
+
+    /** Puts a screen's own button (e.g. "Find miners…") at the right end of the filter row, so it costs no row. */
+    public void addToolbarButton(Button button) {
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        toolbar.getChildren().add(button);
     }
 
     private void buildTable() {
@@ -144,11 +152,11 @@ public final class FleetTableView {
 
     private HBox filterBar() {
         search.setId("fleet-search");
-        search.setPromptText("Search miners  (Ctrl+F)");
+        search.setPromptText("Search  (Ctrl+F)");
         search.setTooltip(new Tooltip("Matches miner id, model, room and rack, pool, coin and status"));
         search.textProperty().bindBidirectional(viewModel.searchTextProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
-        search.setMinWidth(180);
+        search.setMinWidth(140);
         search.setMaxWidth(360);
 
         ComboBox<StatusFilter> status = new ComboBox<>();
@@ -173,6 +181,10 @@ public final class FleetTableView {
         export.disableProperty().bind(viewModel.exportingProperty());
         export.setOnAction(event -> chooseExportFile());
 
+        // everything but the search keeps its full text; the search gives up width first
+        for (Region fixed : List.of(status, room, model, grouping, export)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(search, status, room, model, grouping, spacer, export);
         bar.getStyleClass().add("fleet-filter-bar");
         return bar;

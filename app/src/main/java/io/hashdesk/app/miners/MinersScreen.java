@@ -1,5 +1,6 @@
 package io.hashdesk.app.miners;
 
+import atlantafx.base.theme.Styles;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
@@ -18,16 +19,13 @@ import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.EventHandler;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
@@ -57,7 +55,7 @@ public final class MinersScreen implements AutoCloseable, Refreshable {
     /** Holds the table or one miner's detail. */
     private final StackPane root = new StackPane();
     private final EventHandler<KeyEvent> findFromDetail = this::findFromDetail;
-    /** The table with the "Find miners…" bar above it once discovery is enabled. */
+    /** The fleet table (with "Find miners…" in its filter row once discovery is enabled). */
     private final VBox table = new VBox();
     private Supplier<DiscoveryScreen> discoveryFactory;
     private final BooleanProperty discoveryEnabled = new SimpleBooleanProperty(this, "discoveryEnabled");
@@ -153,7 +151,7 @@ public final class MinersScreen implements AutoCloseable, Refreshable {
     }
 
     /**
-     * Adds "Find miners…" above the table; it opens the discovery wizard in place of the table (built on first use,
+     * Adds "Find miners…" to the table's filter row; it opens the discovery wizard in place of the table (built on first use,
      * so its drivers exist only once an operator wants them). Not called beside a site agent, whose database is
      * read-only.
      */
@@ -162,13 +160,9 @@ public final class MinersScreen implements AutoCloseable, Refreshable {
         discoveryEnabled.set(true);
         Button find = new Button("Find miners…");
         find.setId("find-miners");
+        find.getStyleClass().add(Styles.ACCENT);
         find.setOnAction(event -> showDiscovery());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(spacer, find);
-        // lines the button up with the table's own 16 px side padding
-        bar.setPadding(new Insets(12, 16, 0, 16));
-        table.getChildren().setAll(bar, view.root());
+        view.addToolbarButton(find);
     }
 
     /** Shows the discovery wizard in place of the table; its "Close" comes back to a freshly read table. */

@@ -1,23 +1,26 @@
 package io.hashdesk.app.overview;
 
+import io.hashdesk.core.domain.catalog.Algorithm;
+import io.hashdesk.core.domain.catalog.HashrateUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The overview's history card: the fleet's hashrate (TH/s) and power (kW) over the chart window as two small charts
- * sharing a local-time axis, with a note in place of the lines while there are none. Bound to
+ * The overview's history card: the fleet's hashrate (one chart per algorithm, each in its own unit) and power (kW) over
+ * the chart window as small charts sharing a local-time axis, with a note under the title while there are no lines. Bound to
  * {@link FleetHistoryViewModel}.
  */
 final class FleetHistoryView {
@@ -28,37 +31,61 @@ final class FleetHistoryView {
 
     private final ZoneId zone;
     private final VBox root;
+    private final VBox charts;
+    private final AreaChart<Number, Number> power;
+    /** One hashrate chart per algorithm the fleet has, created when its first line arrives; SHA-256's always. */
+    private final Map<Algorithm, AreaChart<Number, Number>> hashrate = new EnumMap<>(Algorithm.class);
 
     FleetHistoryView(FleetHistoryViewModel viewModel, ZoneId zone) {
         this.zone = zone;
         Label title = new Label("Fleet, " + viewModel.windowText());
         title.getStyleClass().add("overview-card-title");
-        AreaChart<Number, Number> hashrate = chart("chart-fleet-hashrate", "Hashrate, TH/s");
-        AreaChart<Number, Number> power = chart("chart-fleet-power", "Power, kW");
+        power = chart("chart-fleet-power", "Power, kW");
+        // under the title, not over the plot: on a new farm the note would cover the axes
         Label message = new Label();
         message.setId("chart-fleet-message");
         message.getStyleClass().add("overview-chart-message");
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
         message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.setMouseTransparent(true);
-        VBox charts = new VBox(hashrate, power);
-        VBox.setVgrow(hashrate, Priority.ALWAYS);
+        message.managedProperty().bind(message.visibleProperty());
+        charts = new VBox(power);
         VBox.setVgrow(power, Priority.ALWAYS);
-        StackPane plot = new StackPane(charts, message);
-        VBox.setVgrow(plot, Priority.ALWAYS);
-        root = new VBox(title, plot);
+        hashrateChart(Algorithm.SHA256, FleetHistory.fleetUnit(Algorithm.SHA256));
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        root = new VBox(title, message, charts);
         root.getStyleClass().addAll("overview-card", "fleet-history");
         viewModel.historyProperty().subscribe(history -> {
             if (history != null) {
-                draw(hashrate, history, history.hashrateThs());
-                draw(power, history, history.powerKilowatts());
+                draw(history);
             }
         });
     }
 
     VBox root() {
         return root;
+    }
+
+    private void draw(FleetHistory history) {
+        for (FleetHistory.HashrateLine line : history.hashrate()) {
+            hashrateChart(line.algorithm(), line.unit());
+        }
+        hashrate.forEach((algorithm, chart) -> draw(chart, history,
+                history.hashrate(algorithm).map(FleetHistory.HashrateLine::points).orElse(List.of())));
+        draw(power, history, history.powerKilowatts());
+    }
+
+    /** The algorithm's chart, added above the power chart in the algorithms' order the first time it is needed. */
+    private AreaChart<Number, Number> hashrateChart(Algorithm algorithm, HashrateUnit unit) {
+        return hashrate.computeIfAbsent(algorithm, a -> {
+            String id = a == Algorithm.SHA256 ? "chart-fleet-hashrate"
+                    : "chart-fleet-hashrate-" + a.name().toLowerCase(Locale.ROOT);
+            AreaChart<Number, Number> chart = chart(id, a.displayName() + ", " + unit.label());
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            int before = (int) hashrate.keySet().stream().filter(other -> other.compareTo(a) < 0).count();
+            charts.getChildren().add(before, chart);
+            return chart;
+        });
     }
 
     private AreaChart<Number, Number> chart(String id, String unit) {

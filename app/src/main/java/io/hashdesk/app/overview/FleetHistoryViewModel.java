@@ -1,11 +1,13 @@
 package io.hashdesk.app.overview;
 
 import io.hashdesk.app.common.JobRunner;
+import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.store.FleetPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,22 +16,29 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The overview's 24 h chart: reads the fleet's 5-minute totals for the window ending now and says in one line what is
- * shown, still loading, missing or failed. Touches no node.
+ * The overview's 24 h chart: reads the fleet's 5-minute totals (hashrate per algorithm, power of all) for the window
+ * ending now and says in one line what is shown, still loading, missing or failed. Touches no node.
  */
 final class FleetHistoryViewModel {
 
     private final BiFunction<Instant, Instant, List<FleetPoint>> series;
+    private final BiFunction<Instant, Instant, Map<Algorithm, List<FleetPoint>>> seriesByAlgorithm;
     private final JobRunner jobs;
     private final Clock clock;
     private final Duration window;
     private final ReadOnlyObjectWrapper<FleetHistory> history = new ReadOnlyObjectWrapper<>(this, "history");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "Loading the history…");
 
-    /** @param series the store's fleet totals at 5-minute resolution in {@code [from, to)}; called off the FX thread */
-    FleetHistoryViewModel(BiFunction<Instant, Instant, List<FleetPoint>> series, JobRunner jobs, Clock clock,
-                          Duration window) {
+    /**
+     * @param series            the store's fleet totals at 5-minute resolution in {@code [from, to)}; called off the
+     *                          FX thread
+     * @param seriesByAlgorithm the same per algorithm, for the hashrate lines
+     */
+    FleetHistoryViewModel(BiFunction<Instant, Instant, List<FleetPoint>> series,
+                          BiFunction<Instant, Instant, Map<Algorithm, List<FleetPoint>>> seriesByAlgorithm,
+                          JobRunner jobs, Clock clock, Duration window) {
         this.series = Objects.requireNonNull(series, "series");
+        this.seriesByAlgorithm = Objects.requireNonNull(seriesByAlgorithm, "seriesByAlgorithm");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = Objects.requireNonNull(window, "window");
@@ -39,7 +48,7 @@ final class FleetHistoryViewModel {
     FleetHistory read() {
         Instant to = clock.instant();
         Instant from = to.minus(window);
-        return FleetHistory.of(from, to, series.apply(from, to));
+        return FleetHistory.of(from, to, series.apply(from, to), seriesByAlgorithm.apply(from, to));
     }
 
     /** Takes a read; call on the FX thread. */

@@ -10,6 +10,7 @@ import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.Resolution;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -38,6 +39,7 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
     private final RoomMapViewModel map;
     private final FleetOverviewView view;
     private LiveRefresh<FleetHistory> historyRefresh;
+    private Duration historyPeriod;
     private LiveRefresh<RoomMapPicture> mapRefresh;
 
     /** @param tiles the tiles' view-model, fed by the app's fleet summary and profit refreshes */
@@ -54,8 +56,11 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
         this.settings = settings;
         this.fx = fx;
         this.tiles = tiles;
-        this.history = new FleetHistoryViewModel((from, to) -> store.telemetry().fleetSeries(from, to,
-                Resolution.FIVE_MINUTES), jobs, clock, settings.chartWindow());
+        this.history = new FleetHistoryViewModel(
+                (from, to) -> store.telemetry().fleetSeries(from, to, Resolution.FIVE_MINUTES),
+                (from, to) -> store.telemetry().fleetSeriesByAlgorithm(from, to, Resolution.FIVE_MINUTES,
+                        catalog.algorithmsOf(store.registry().miners())),
+                jobs, clock, settings.chartWindow());
         this.map = new RoomMapViewModel(catalog, settings);
         this.view = new FleetOverviewView(tiles, List.of(new FleetHistoryView(history, zone).root(),
                 new RoomMapView(map).root()));
@@ -104,8 +109,24 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
     private void activate() {
         if (mapRefresh == null) {
             mapRefresh = new LiveRefresh<>("room-map", this::readMap, map::update, fx).start(settings.mapRefresh());
-            historyRefresh = new LiveRefresh<>("fleet-history", history::read, history::show, fx)
-                    .start(settings.chartRefresh());
+            FleetHistory shown = history.historyProperty().get();
+            startHistoryRefresh(shown == null || shown.isEmpty() ? settings.chartRefreshWhileEmpty()
+                    : settings.chartRefresh());
+        }
+    }
+
+    private void startHistoryRefresh(Duration period) {
+        historyPeriod = period;
+        historyRefresh = new LiveRefresh<>("fleet-history", history::read, this::showHistory, fx).start(period);
+    }
+
+    /** Shows a read; the first readings of a new farm switch the chart from its quick re-reads to its usual pace. */
+    private void showHistory(FleetHistory read) {
+        history.show(read);
+        Duration wanted = read.isEmpty() ? settings.chartRefreshWhileEmpty() : settings.chartRefresh();
+        if (historyRefresh != null && !wanted.equals(historyPeriod)) {
+            historyRefresh.close();
+            startHistoryRefresh(wanted);
         }
     }
 

@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,7 +25,8 @@ public final class FleetOverviewView {
 
     /** Seven tiles fit one row beside the navigation in a 1280-pixel window. */
     private static final double TILE_WIDTH = 132;
-    private static final double TILE_HEIGHT = 116;
+    /** Below the tile's title label; the two together are as tall as the tiles were with TilesFX's own titles. */
+    private static final double TILE_HEIGHT = 96;
     private static final double GAP = 14;
     private static final Color TILE_BACKGROUND = Color.web("#161b22");
     private static final Color HOT = Color.web("#f0883e");
@@ -43,23 +45,23 @@ public final class FleetOverviewView {
      * @param panels cards laid side by side under the tiles, sharing the width (the history chart and the room map)
      */
     public FleetOverviewView(FleetOverviewViewModel viewModel, List<Region> panels) {
-        Tile hashrate = numberTile("Hashrate (SHA-256)", "TH/s", 1, viewModel.hashrateThsProperty());
+        Tile hashrate = numberTile("TH/s", 1, viewModel.hashrateThsProperty());
         hashrate.setId("tile-hashrate");
         hashrate.descriptionProperty().bind(viewModel.otherAlgorithmsProperty());
-        Tile power = numberTile("Power", "kW", 1, viewModel.powerKilowattsProperty());
+        Tile power = numberTile("kW", 1, viewModel.powerKilowattsProperty());
         power.setId("tile-power");
-        Tile efficiency = numberTile("Efficiency (SHA-256)", "J/TH", 1, viewModel.efficiencyJPerThProperty());
+        Tile efficiency = numberTile("J/TH", 1, viewModel.efficiencyJPerThProperty());
         efficiency.setId("tile-efficiency");
-        Tile mining = numberTile("Miners mining", "", 0, viewModel.miningProperty());
+        Tile mining = numberTile("", 0, viewModel.miningProperty());
         mining.setId("tile-mining");
         mining.descriptionProperty().bind(viewModel.statusBreakdownProperty());
-        Tile hottest = numberTile("Hottest chip", "°C", 0, viewModel.hottestChipCProperty());
+        Tile hottest = numberTile("°C", 0, viewModel.hottestChipCProperty());
         hottest.setId("tile-hottest");
         hottest.descriptionProperty().bind(viewModel.hottestMinerProperty());
         hottest.setThreshold(WARM_CHIP_C);
         viewModel.hottestChipCProperty().subscribe(t -> hottest.setValueColor(t.doubleValue() >= WARM_CHIP_C ? HOT : Tile.FOREGROUND));
 
-        Tile profit = numberTile("Profit / day", "", 0, viewModel.profitPerDayProperty());
+        Tile profit = numberTile("", 0, viewModel.profitPerDayProperty());
         profit.setId("tile-profit");
         viewModel.profitUnitProperty().subscribe(profit::setUnit);
         profit.descriptionProperty().bind(viewModel.profitSummaryProperty());
@@ -68,8 +70,9 @@ public final class FleetOverviewView {
         profitDetails.textProperty().bind(viewModel.profitDetailsProperty());
         Tooltip.install(profit, profitDetails);
 
-        FlowPane tiles = new FlowPane(GAP, GAP, hashrate, power, efficiency, profit, mining, hottest,
-                alertsTile(viewModel));
+        FlowPane tiles = new FlowPane(GAP, GAP, titled(hashrate, "Hashrate (SHA-256)"), titled(power, "Power"),
+                titled(efficiency, "Efficiency (SHA-256)"), titled(profit, "Profit / day"), titled(mining, "Miners mining"),
+                titled(hottest, "Hottest chip"), alertsTile(viewModel));
         tiles.setAlignment(Pos.TOP_LEFT);
         Label freshness = new Label();
         freshness.setId("overview-freshness");
@@ -85,17 +88,32 @@ public final class FleetOverviewView {
         root.getStylesheets().add(stylesheet());
     }
 
-    private static Tile alertsTile(FleetOverviewViewModel viewModel) {
-        Tile alerts = numberTile("Active alerts", "", 0, viewModel.activeAlertsProperty());
+    private static VBox alertsTile(FleetOverviewViewModel viewModel) {
+        Tile alerts = numberTile("", 0, viewModel.activeAlertsProperty());
         alerts.setId("tile-alerts");
         alerts.descriptionProperty().bind(viewModel.alertsSummaryProperty());
         viewModel.activeAlertsProperty().subscribe(n -> alerts.setValueColor(n.intValue() > 0 ? ALARM : Tile.FOREGROUND));
         alerts.visibleProperty().bind(viewModel.alertsAvailableProperty());
-        alerts.managedProperty().bind(alerts.visibleProperty());
-        alerts.setCursor(Cursor.HAND);
-        alerts.setOnMouseClicked(event -> viewModel.openAlerts());
-        Tooltip.install(alerts, new Tooltip("Open the Alerts section (Ctrl+3)"));
-        return alerts;
+        VBox titled = titled(alerts, "Active alerts");
+        // a filter: the tile's skin consumes the clicks on it
+        titled.addEventFilter(MouseEvent.MOUSE_CLICKED, event -> viewModel.openAlerts());
+        titled.visibleProperty().bind(alerts.visibleProperty());
+        titled.managedProperty().bind(titled.visibleProperty());
+        titled.setCursor(Cursor.HAND);
+        Tooltip.install(titled, new Tooltip("Open the Alerts section (Ctrl+3)"));
+        return titled;
+    }
+
+    /**
+     * The tile under a title in the app's own font: TilesFX sizes its titles to the tile (about 7 px here), too
+     * small to read across a room.
+     */
+    private static VBox titled(Tile tile, String title) {
+        Label label = new Label(title);
+        label.getStyleClass().add("overview-tile-title");
+        VBox titled = new VBox(label, tile);
+        titled.getStyleClass().add("overview-tile");
+        return titled;
     }
 
     private static String stylesheet() {
@@ -110,11 +128,10 @@ public final class FleetOverviewView {
         return root;
     }
 
-    private static Tile numberTile(String title, String unit, int decimals, ObservableValue<? extends Number> value) {
+    private static Tile numberTile(String unit, int decimals, ObservableValue<? extends Number> value) {
         Tile tile = TileBuilder.create()
                 .skinType(Tile.SkinType.NUMBER)
                 .prefSize(TILE_WIDTH, TILE_HEIGHT)
-                .title(title)
                 .unit(unit)
                 .decimals(decimals)
                 .backgroundColor(TILE_BACKGROUND)

@@ -12,12 +12,13 @@ import java.util.Objects;
  * this class, overridden by {@code overview.json} in the data folder.
  *
  * @param chartRefresh   how often the 24 h chart re-reads the fleet history (its buckets are 5 minutes wide)
+ * @param chartRefreshWhileEmpty how often it re-reads while it has no readings, so a new farm's first poll shows soon
  * @param chartWindow    how far back the chart reaches
  * @param mapRefresh     how often the room map re-reads the latest state (never faster than once a second)
  * @param staleAfter     a miner not heard from for longer is shown as "no recent data" on the map
  * @param chipTempBandsC ascending chip temperatures where the map's colour changes; n limits give n + 1 colours
  */
-public record OverviewSettings(Duration chartRefresh, Duration chartWindow, Duration mapRefresh, Duration staleAfter,
+public record OverviewSettings(Duration chartRefresh, Duration chartRefreshWhileEmpty, Duration chartWindow, Duration mapRefresh, Duration staleAfter,
                                List<Double> chipTempBandsC) {
 
     static final String DEFAULTS = "overview-defaults.json";
@@ -27,6 +28,7 @@ public record OverviewSettings(Duration chartRefresh, Duration chartWindow, Dura
 
     public OverviewSettings {
         requireAtLeast(chartRefresh, LiveRefresh.MIN_PERIOD, "chartRefresh");
+        requireAtLeast(chartRefreshWhileEmpty, LiveRefresh.MIN_PERIOD, "chartRefreshWhileEmpty");
         requireAtLeast(chartWindow, Duration.ofHours(1), "chartWindow");
         requireAtLeast(mapRefresh, LiveRefresh.MIN_PERIOD, "mapRefresh");
         requireAtLeast(staleAfter, Duration.ofSeconds(1), "staleAfter");

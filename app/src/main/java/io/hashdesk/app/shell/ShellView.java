@@ -18,6 +18,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -195,9 +196,24 @@ public final class ShellView {
     }
 
     private void showKeyboardHelp() {
-        Alert help = new Alert(Alert.AlertType.INFORMATION, viewModel.keyboardHelp());
+        // a grid, not tab-separated text: tab stops in a dialog's label do not line the actions up
+        GridPane keys = new GridPane();
+        keys.setId("keyboard-help");
+        keys.getStyleClass().add("keyboard-help");
+        List<KeyboardShortcut> shortcuts = viewModel.keyboardShortcuts();
+        for (int row = 0; row < shortcuts.size(); row++) {
+            Label key = new Label(shortcuts.get(row).keys());
+            key.getStyleClass().add("keyboard-help-keys");
+            keys.addRow(row, key, new Label(shortcuts.get(row).action()));
+        }
+        Alert help = new Alert(Alert.AlertType.INFORMATION);
         help.setTitle("Keyboard shortcuts");
         help.setHeaderText("Keyboard shortcuts");
+        help.getDialogPane().setContent(keys);
+        help.getDialogPane().getStylesheets().add(stylesheet());
+        // as wide as its longest line: the alert's default width cuts the actions off
+        help.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        help.setOnShown(event -> help.getDialogPane().getScene().getWindow().sizeToScene());
         help.initModality(Modality.NONE);
         if (root.getScene() != null) {
             help.initOwner(root.getScene().getWindow());

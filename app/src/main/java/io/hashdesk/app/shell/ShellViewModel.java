@@ -1,6 +1,7 @@
 package io.hashdesk.app.shell;
 
 import io.hashdesk.core.settings.DataFolder;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -72,17 +73,18 @@ public final class ShellViewModel {
         return "Ctrl+" + (sections().indexOf(section) + 1);
     }
 
-    /** The keyboard help (F1): one line per shortcut. */
-    public String keyboardHelp() {
-        StringBuilder text = new StringBuilder();
+    /** The keyboard help (F1): one entry per shortcut, sections first. */
+    public List<KeyboardShortcut> keyboardShortcuts() {
+        List<KeyboardShortcut> shortcuts = new ArrayList<>();
         for (Section section : sections()) {
-            text.append(shortcutText(section)).append(" (or Alt+").append(sections().indexOf(section) + 1)
-                    .append(")\t").append(section.title()).append('\n');
+            shortcuts.add(new KeyboardShortcut(shortcutText(section) + " (or Alt+" + (sections().indexOf(section) + 1)
+                    + ")", section.title()));
         }
-        return text.append("F5\tRefresh the screen now\n")
-                .append("Ctrl+F\tSearch the fleet (in Miners)\n")
-                .append("Esc\tBack from a miner to the fleet table\n")
-                .append("F1\tThis help").toString();
+        shortcuts.add(new KeyboardShortcut("F5", "Refresh the screen now"));
+        shortcuts.add(new KeyboardShortcut("Ctrl+F", "Search the fleet (in Miners)"));
+        shortcuts.add(new KeyboardShortcut("Esc", "Back from a miner to the fleet table"));
+        shortcuts.add(new KeyboardShortcut("F1", "This help"));
+        return List.copyOf(shortcuts);
     }
 
     /** Lets F5 re-read a section's data; a section without one ignores F5. */

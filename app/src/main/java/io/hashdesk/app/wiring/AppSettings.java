@@ -19,10 +19,12 @@ import java.util.Objects;
  *
  * @param fleetRefresh how often the overview re-reads the fleet summary (never faster than once a second)
  * @param profitRefresh how often the overview re-computes profit per day (it reads pools, market and tariff too)
+ * @param databaseRefresh how often the status bar re-counts the registered miners and the database's size
  * @param demoFarm     run the simulated demo farm when no real miner is registered, so a new user sees live data
  * @param welcomeDone  the operator has answered the first-run welcome, so it is not shown again
  */
-public record AppSettings(Duration fleetRefresh, Duration profitRefresh, boolean demoFarm, boolean welcomeDone) {
+public record AppSettings(Duration fleetRefresh, Duration profitRefresh, Duration databaseRefresh, boolean demoFarm,
+                          boolean welcomeDone) {
 
     static final String DEFAULTS = "app-defaults.json";
     static final String OVERRIDES_FILE = "app-settings.json";
@@ -38,6 +40,11 @@ public record AppSettings(Duration fleetRefresh, Duration profitRefresh, boolean
             throw new IllegalArgumentException("profitRefresh must be at least " + LiveRefresh.MIN_PERIOD + ", got "
                     + profitRefresh);
         }
+        Objects.requireNonNull(databaseRefresh, "databaseRefresh");
+        if (databaseRefresh.compareTo(LiveRefresh.MIN_PERIOD) < 0) {
+            throw new IllegalArgumentException("databaseRefresh must be at least " + LiveRefresh.MIN_PERIOD + ", got "
+                    + databaseRefresh);
+        }
     }
 
     static AppSettings load(Path dataFolder) {
@@ -45,7 +52,7 @@ public record AppSettings(Duration fleetRefresh, Duration profitRefresh, boolean
     }
 
     AppSettings withDemoFarm(boolean enabled) {
-        return new AppSettings(fleetRefresh, profitRefresh, enabled, welcomeDone);
+        return new AppSettings(fleetRefresh, profitRefresh, databaseRefresh, enabled, welcomeDone);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.hashdesk.app.wiring;
 
 import io.hashdesk.app.agent.AgentLock;
 import io.hashdesk.app.alerts.AlertsScreen;
+import io.hashdesk.app.common.FileDialogs;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
@@ -45,6 +46,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.application.Application;
@@ -69,6 +71,8 @@ public final class HashdeskApp extends Application {
     private static final String WINDOW_TITLE = "Hashdesk";
     private static final Clock CLOCK = Clock.systemUTC();
 
+    private final FileDialogs fileDialogs;
+
     private DataFolder dataFolder;
     private AppSettings settings;
     private SqliteFarmStore store;
@@ -80,11 +84,22 @@ public final class HashdeskApp extends Application {
     private FleetOverviewViewModel overview;
     private LiveRefresh<FleetSummary> fleetRefresh;
     private LiveRefresh<FarmProfitReport> profitRefresh;
+    private LiveRefresh<Map.Entry<Integer, Long>> databaseRefresh;
     private FleetOverviewScreen fleetOverview;
     private MinersScreen miners;
     private MarketScreen market;
     private Optional<AlertMonitor> alertMonitor = Optional.empty();
     private AlertsScreen alerts;
+
+    /** What the launcher starts: the system's file dialogs. */
+    public HashdeskApp() {
+        this(FileDialogs.system());
+    }
+
+    /** For tests that click through the whole console: they answer its file dialogs with prepared files. */
+    public HashdeskApp(FileDialogs fileDialogs) {
+        this.fileDialogs = Objects.requireNonNull(fileDialogs, "fileDialogs");
+    }
 
     /** Runs on the launcher thread, not the FX thread: opening and migrating the database happens here. */
     @Override
@@ -143,7 +158,11 @@ public final class HashdeskApp extends Application {
         jobs = new JobRunner(FxExecutor.fx());
         ShellViewModel shellModel = new ShellViewModel(dataFolder, build.version());
         if (store != null) {
-            shellModel.showDatabase(store.registry().miners().size(), store.telemetry().storageStats().fileBytes());
+            // counted in the background and again now and then: the demo farm registers its miners after the welcome
+            databaseRefresh = new LiveRefresh<>("database-facts", () -> Map.entry(store.registry().miners().size(),
+                    store.telemetry().storageStats().fileBytes()),
+                    counted -> shellModel.showDatabase(counted.getKey(), counted.getValue()), FxExecutor.fx())
+                    .start(settings.databaseRefresh());
             agentPid.ifPresent(shellModel::showReadOnly);
         } else {
             shellModel.showDatabaseUnavailable(storeFailure);
@@ -172,7 +191,7 @@ public final class HashdeskApp extends Application {
                 miners.showMiner(id);
             });
             market = new MarketScreen(store, CoinCatalog.bundled(), marketSettings(), this::providerStatuses,
-                    siteZone(), jobs, CLOCK);
+                    siteZone(), jobs, CLOCK, fileDialogs);
             screens.put(Section.MARKET, market.sectionScreen());
             screens.put(Section.SETTINGS, new SettingsScreen(store, dataFolder, jobs).sectionScreen());
         }
@@ -203,11 +222,6 @@ public final class HashdeskApp extends Application {
             welcome.doneProperty().subscribe(done -> {
                 if (done) {
                     startProfitRefresh();
-                    // the choice may have registered the demo farm: the status bar counted the miners before it
-                    jobs.submit("Count the registered miners", context -> Map.entry(store.registry().miners().size(),
-                                    store.telemetry().storageStats().fileBytes()),
-                            counted -> shellModel.showDatabase(counted.getKey(), counted.getValue()),
-                            failure -> LOG.warn("Could not count the miners: {}", failure.getMessage()));
                 }
             });
             root = new StackPane(shell.root(), new WelcomeView(welcome).root());
@@ -293,6 +307,9 @@ public final class HashdeskApp extends Application {
         }
         if (profitRefresh != null) {
             profitRefresh.close();
+        }
+        if (databaseRefresh != null) {
+            databaseRefresh.close();
         }
         if (jobs != null) {
             jobs.close();

@@ -2,6 +2,7 @@ package io.hashdesk.app.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashdesk.app.common.FileDialogs;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.shell.Section;
@@ -54,7 +55,7 @@ class MarketScreenInShellTest {
         store.energy().activateTariff("Grid");
         jobs = new JobRunner(FxExecutor.fx());
         screen = new MarketScreen(store, CoinCatalog.bundled(), MarketSettings.defaults(), List::of, ZoneOffset.UTC,
-                jobs, clock, FxExecutor.fx(), new MarketScreenSettings(Duration.ofSeconds(1), 4));
+                jobs, clock, FileDialogs.system(), FxExecutor.fx(), new MarketScreenSettings(Duration.ofSeconds(1), 4));
         ShellViewModel shell = new ShellViewModel(new DataFolder(dir, DataFolder.Source.OS_DEFAULT), "1");
         ShellView view = new ShellView(shell, Map.of(Section.MARKET, screen.sectionScreen()));
         stage.setScene(new Scene(view.root(), 1280, 800));

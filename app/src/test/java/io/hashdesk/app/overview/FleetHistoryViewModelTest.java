@@ -1,8 +1,11 @@
 package io.hashdesk.app.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hashdesk.app.common.JobRunner;
+import io.hashdesk.core.domain.catalog.Algorithm;
+import io.hashdesk.core.domain.catalog.HashrateUnit;
 import io.hashdesk.core.store.FleetPoint;
 import io.hashdesk.core.store.StoreException;
 import java.time.Clock;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +32,15 @@ class FleetHistoryViewModelTest {
     }
 
     @Test
-    void readsTheWindowEndingNowAndGivesHashrateInThsAndPowerInKw() {
+    void readsTheWindowEndingNowAndGivesSha256HashrateInThsAndPowerInKw() {
+        List<FleetPoint> sha256 = List.of(
+                new FleetPoint(NOW.minus(Duration.ofMinutes(10)), 50, 48, 6_012.5, 160_000, 78.0),
+                new FleetPoint(NOW.minus(Duration.ofMinutes(5)), 50, 49, 6_100.0, 161_000, 79.0));
         FleetHistoryViewModel viewModel = new FleetHistoryViewModel((from, to) -> {
             asked.add(new Instant[] {from, to});
-            return List.of(new FleetPoint(NOW.minus(Duration.ofMinutes(10)), 60, 58, 6_012.5, 181_500, 78.0),
-                    new FleetPoint(NOW.minus(Duration.ofMinutes(5)), 60, 59, 6_100.0, 183_000, 79.0));
-        }, jobs, CLOCK, Duration.ofHours(24));
+            return List.of(new FleetPoint(NOW.minus(Duration.ofMinutes(10)), 60, 58, 6_012.6, 181_500, 78.0),
+                    new FleetPoint(NOW.minus(Duration.ofMinutes(5)), 60, 59, 6_100.1, 183_000, 79.0));
+        }, (from, to) -> Map.of(Algorithm.SHA256, sha256), jobs, CLOCK, Duration.ofHours(24));
 
         viewModel.show(viewModel.read());
 
@@ -42,18 +49,40 @@ class FleetHistoryViewModelTest {
             assertThat(range[1]).isEqualTo(NOW);
         });
         FleetHistory history = viewModel.historyProperty().get();
-        assertThat(history.hashrateThs()).extracting(FleetHistory.Point::value).containsExactly(6_012.5, 6_100.0);
+        FleetHistory.HashrateLine line = history.hashrate(Algorithm.SHA256).orElseThrow();
+        assertThat(line.unit()).isEqualTo(HashrateUnit.TH_S);
+        assertThat(line.points()).extracting(FleetHistory.Point::value).containsExactly(6_012.5, 6_100.0);
         assertThat(history.powerKilowatts()).extracting(FleetHistory.Point::value).containsExactly(181.5, 183.0);
-        assertThat(history.hashrateThs().getFirst().epochSecond())
-                .isEqualTo(NOW.minus(Duration.ofMinutes(10)).getEpochSecond());
+        assertThat(line.points().getFirst().epochSecond()).isEqualTo(NOW.minus(Duration.ofMinutes(10)).getEpochSecond());
         assertThat(viewModel.messageProperty().get()).isEmpty();
         assertThat(viewModel.windowText()).isEqualTo("last 24 h");
     }
 
     @Test
+    void scryptHashrateIsItsOwnLineInGhsAndNeverAddedToSha256() {
+        Instant bucket = NOW.minus(Duration.ofMinutes(5));
+        FleetHistoryViewModel viewModel = new FleetHistoryViewModel(
+                (from, to) -> List.of(new FleetPoint(bucket, 60, 60, 6_100.0956, 183_000, 79.0)),
+                (from, to) -> Map.of(Algorithm.SCRYPT, List.of(new FleetPoint(bucket, 10, 10, 0.0956, 33_000, 70.0)),
+                        Algorithm.SHA256, List.of(new FleetPoint(bucket, 50, 50, 6_100.0, 150_000, 79.0))),
+                jobs, CLOCK, Duration.ofHours(24));
+
+        viewModel.show(viewModel.read());
+
+        FleetHistory history = viewModel.historyProperty().get();
+        assertThat(history.hashrate()).extracting(FleetHistory.HashrateLine::algorithm)
+                .containsExactly(Algorithm.SHA256, Algorithm.SCRYPT);
+        assertThat(history.hashrate(Algorithm.SHA256).orElseThrow().points().getFirst().value()).isEqualTo(6_100.0);
+        FleetHistory.HashrateLine scrypt = history.hashrate(Algorithm.SCRYPT).orElseThrow();
+        assertThat(scrypt.unit()).isEqualTo(HashrateUnit.GH_S);
+        assertThat(scrypt.points().getFirst().value()).isCloseTo(95.6, within(1e-9));
+        assertThat(history.powerKilowatts()).extracting(FleetHistory.Point::value).containsExactly(183.0);
+    }
+
+    @Test
     void saysWhyTheChartIsEmptyWhenNothingWasPolledYet() {
-        FleetHistoryViewModel viewModel = new FleetHistoryViewModel((from, to) -> List.of(), jobs, CLOCK,
-                Duration.ofHours(24));
+        FleetHistoryViewModel viewModel = new FleetHistoryViewModel((from, to) -> List.of(), (from, to) -> Map.of(),
+                jobs, CLOCK, Duration.ofHours(24));
 
         viewModel.show(viewModel.read());
 
@@ -69,7 +98,7 @@ class FleetHistoryViewModelTest {
                 throw new StoreException("the database is locked");
             }
             return points;
-        }, jobs, CLOCK, Duration.ofHours(24));
+        }, (from, to) -> Map.of(Algorithm.SHA256, points), jobs, CLOCK, Duration.ofHours(24));
         viewModel.show(viewModel.read());
         FleetHistory drawn = viewModel.historyProperty().get();
 

@@ -34,10 +34,10 @@ class OverviewSettingsTest {
 
     @Test
     void rejectsBandsThatDoNotAscendAndAMapFasterThanOnceASecond() {
-        assertThatThrownBy(() -> new OverviewSettings(Duration.ofMinutes(3), Duration.ofHours(24), Duration.ofSeconds(1),
-                Duration.ofMinutes(5), List.of(80.0, 70.0)))
+        assertThatThrownBy(() -> new OverviewSettings(Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofHours(24),
+                Duration.ofSeconds(1), Duration.ofMinutes(5), List.of(80.0, 70.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must ascend");
-        assertThatThrownBy(() -> new OverviewSettings(Duration.ofMinutes(3), Duration.ofHours(24),
+        assertThatThrownBy(() -> new OverviewSettings(Duration.ofMinutes(3), Duration.ofSeconds(10), Duration.ofHours(24),
                 Duration.ofMillis(200), Duration.ofMinutes(5), List.of(80.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mapRefresh");
     }

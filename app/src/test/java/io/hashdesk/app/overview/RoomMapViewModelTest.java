@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class RoomMapViewModelTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
-    private static final OverviewSettings SETTINGS = new OverviewSettings(Duration.ofMinutes(3), Duration.ofHours(24),
-            Duration.ofSeconds(1), Duration.ofMinutes(5), List.of(60.0, 70.0, 80.0, 90.0));
+    private static final OverviewSettings SETTINGS = new OverviewSettings(Duration.ofMinutes(3),
+            Duration.ofSeconds(10), Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofMinutes(5), List.of(60.0, 70.0, 80.0, 90.0));
     private static final List<Room> ROOMS = List.of(new Room("hall-a", "site", "Hall A"),
             new Room("hall-b", "site", "Hall B"));
 

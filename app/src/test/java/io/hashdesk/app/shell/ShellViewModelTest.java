@@ -110,8 +110,8 @@ class ShellViewModelTest {
         assertEquals(Optional.empty(), viewModel.sectionAtShortcut(9));
         assertEquals(Optional.empty(), viewModel.sectionAtShortcut(0));
         assertEquals("Ctrl+3", viewModel.shortcutText(Section.ALERTS));
-        assertTrue(viewModel.keyboardHelp().contains("Ctrl+2 (or Alt+2)\tMiners"));
-        assertTrue(viewModel.keyboardHelp().contains("F5\tRefresh"));
+        assertTrue(viewModel.keyboardShortcuts().contains(new KeyboardShortcut("Ctrl+2 (or Alt+2)", "Miners")));
+        assertTrue(viewModel.keyboardShortcuts().contains(new KeyboardShortcut("F5", "Refresh the screen now")));
     }
 
     @Test

@@ -47,6 +47,16 @@ public interface TelemetryStore extends AutoCloseable {
     List<FleetPoint> fleetSeries(Instant from, Instant to, Resolution resolution);
 
     /**
+     * Fleet-wide sums per bucket in {@code [from, to)}, oldest first, one series per algorithm: SHA-256 and Scrypt
+     * hashrates are different work and must not be added. Miners whose algorithm is unknown are left out; an
+     * algorithm no miner reported for is absent from the map.
+     *
+     * @param algorithmOf as for {@link #fleetSummary}
+     */
+    Map<Algorithm, List<FleetPoint>> fleetSeriesByAlgorithm(Instant from, Instant to, Resolution resolution,
+                                                            Function<MinerId, Algorithm> algorithmOf);
+
+    /**
      * Rolls up what is complete and deletes what has expired under the store's retention settings, in
      * short transactions so that ingestion is never held up for long.
      */

@@ -69,6 +69,12 @@ final class RecordingStore implements TelemetryStore {
     }
 
     @Override
+    public Map<Algorithm, List<FleetPoint>> fleetSeriesByAlgorithm(Instant from, Instant to, Resolution resolution,
+                                                                   Function<MinerId, Algorithm> algorithmOf) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public MaintenanceReport maintain(Instant now) {
         throw new UnsupportedOperationException();
     }

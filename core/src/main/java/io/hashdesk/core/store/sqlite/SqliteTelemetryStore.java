@@ -295,6 +295,12 @@ final class SqliteTelemetryStore implements TelemetryStore {
     }
 
     @Override
+    public Map<Algorithm, List<FleetPoint>> fleetSeriesByAlgorithm(Instant from, Instant to, Resolution resolution,
+                                                                   Function<MinerId, Algorithm> algorithmOf) {
+        return history.fleetSeriesByAlgorithm(directory.activeIds(), algorithmOf, from, to, resolution);
+    }
+
+    @Override
     public MaintenanceReport maintain(Instant now) {
         return compactor.maintain(now);
     }

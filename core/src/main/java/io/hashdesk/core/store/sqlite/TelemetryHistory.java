@@ -1,6 +1,7 @@
 package io.hashdesk.core.store.sqlite;
 
 import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.store.FleetPoint;
 import io.hashdesk.core.store.Resolution;
 import io.hashdesk.core.store.SeriesPoint;
@@ -12,12 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Range queries over a miner's history: compressed chunks for rolled-up hours and days, recent snapshots
@@ -84,6 +87,40 @@ final class TelemetryHistory {
             }
             List<FleetPoint> out = new ArrayList<>(sums.size());
             sums.forEach((start, sum) -> out.add(sum.toPoint(start)));
+            return out;
+        });
+    }
+
+    /** As {@link #fleetSeries}, summed per algorithm; miners whose algorithm is unknown (null) are not read. */
+    Map<Algorithm, List<FleetPoint>> fleetSeriesByAlgorithm(Collection<MinerId> miners,
+                                                            Function<MinerId, Algorithm> algorithmOf, Instant from,
+                                                            Instant to, Resolution resolution) {
+        checkRange(from, to);
+        if (resolution == Resolution.RAW) {
+            throw new IllegalArgumentException("Fleet series are summed per bucket: ask for 5-minute or 1-hour resolution");
+        }
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
+        return db.read("read the fleet history per algorithm", conn -> {
+            Map<Algorithm, TreeMap<Long, FleetSum>> sums = new EnumMap<>(Algorithm.class);
+            long width = resolution.width().toMillis();
+            Map<Integer, List<StoredSnapshot>> recentByMiner = recentOfAll(conn, directory, alignDown(fromMs, width),
+                    alignDown(toMs - 1, width) + width, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            for (MinerId miner : miners) {
+                Algorithm algorithm = algorithmOf.apply(miner);
+                if (algorithm == null) {
+                    continue;
+                }
+                int num = directory.anyNumber(miner).orElseThrow();
+                List<StoredSnapshot> recent = recentByMiner.getOrDefault(num, List.of());
+                for (Bucket b : buckets(conn, num, fromMs, toMs, resolution, recent).values()) {
+                    sums.computeIfAbsent(algorithm, a -> new TreeMap<>())
+                            .computeIfAbsent(b.startMs, k -> new FleetSum()).add(b);
+                }
+            }
+            Map<Algorithm, List<FleetPoint>> out = new EnumMap<>(Algorithm.class);
+            sums.forEach((algorithm, perBucket) -> out.put(algorithm, perBucket.entrySet().stream()
+                    .map(e -> e.getValue().toPoint(e.getKey())).toList()));
             return out;
         });
     }

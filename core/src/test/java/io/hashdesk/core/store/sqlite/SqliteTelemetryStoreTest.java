@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -285,6 +286,41 @@ class SqliteTelemetryStoreTest {
         assertEquals(5, points.getFirst().minersHashing());
         assertThrows(IllegalArgumentException.class,
                 () -> store.fleetSeries(T0, T0.plusSeconds(60), Resolution.RAW));
+    }
+
+    @Test
+    void fleetSeriesByAlgorithmKeepsScryptOutOfTheSha256TotalAndLeavesUnknownModelsOut() {
+        pollEveryMinute(T0, 10);
+        // miners 0-2 SHA-256, 3 Scrypt, 4 of an unknown model
+        Map<MinerId, Algorithm> algorithms = Map.of(SyntheticFarm.id(0), Algorithm.SHA256,
+                SyntheticFarm.id(1), Algorithm.SHA256, SyntheticFarm.id(2), Algorithm.SHA256,
+                SyntheticFarm.id(3), Algorithm.SCRYPT);
+        Instant to = T0.plus(Duration.ofMinutes(10));
+
+        Map<Algorithm, List<FleetPoint>> byAlgorithm = store.fleetSeriesByAlgorithm(T0, to, Resolution.FIVE_MINUTES,
+                algorithms::get);
+
+        assertEquals(Set.of(Algorithm.SHA256, Algorithm.SCRYPT), byAlgorithm.keySet());
+        double sha256 = 0;
+        for (int i = 0; i < 3; i++) {
+            sha256 += meanHashrateOfFirstBucket(i);
+        }
+        List<FleetPoint> sha = byAlgorithm.get(Algorithm.SHA256);
+        assertEquals(2, sha.size());
+        assertEquals(sha256, sha.getFirst().hashrateThs(), 1e-9);
+        assertEquals(3, sha.getFirst().minersHashing());
+        assertEquals(meanHashrateOfFirstBucket(3), byAlgorithm.get(Algorithm.SCRYPT).getFirst().hashrateThs(), 1e-9);
+        assertEquals(1, byAlgorithm.get(Algorithm.SCRYPT).getFirst().minersReporting());
+        double all = store.fleetSeries(T0, to, Resolution.FIVE_MINUTES).getFirst().hashrateThs();
+        assertEquals(all - meanHashrateOfFirstBucket(4), sha256 + meanHashrateOfFirstBucket(3), 1e-9,
+                "the unknown model's miner is in neither series");
+        assertThrows(IllegalArgumentException.class,
+                () -> store.fleetSeriesByAlgorithm(T0, to, Resolution.RAW, algorithms::get));
+    }
+
+    private double meanHashrateOfFirstBucket(int miner) {
+        return store.series(SyntheticFarm.id(miner), T0, T0.plus(Duration.ofMinutes(5)), Resolution.FIVE_MINUTES)
+                .getFirst().hashrateThs().mean();
     }
 
     @Test
