@@ -4,6 +4,7 @@ import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.TelemetrySnapshot;
 import io.hashdesk.core.domain.catalog.Algorithm;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.Collection;
 import java.util.List;
@@ -42,6 +43,28 @@ public interface TelemetryStore extends AutoCloseable {
      *                    see {@code MinerModelCatalog#algorithmsOf}
      */
     FleetSummary fleetSummary(Instant now, Function<MinerId, Algorithm> algorithmOf);
+
+    /**
+     * Every registered miner's history in {@code [from, to)} at a rollup resolution (not {@code RAW}), read in one
+     * pass over the store and handed to {@code consumer} one miner at a time, points oldest first, so that memory holds
+     * one miner's series at a time whatever the fleet's size. Miners with no data in the range are skipped. Buckets
+     * are aligned as in {@link #series}. Feature building for thousands of miners reads this way.
+     *
+     * <p>This default asks {@link #series} miner by miner for the miners {@link #latest()} knows; stores that can read
+     * all miners at once override it.
+     */
+    default void forEachSeries(Instant from, Instant to, Resolution resolution,
+                               BiConsumer<MinerId, List<SeriesPoint>> consumer) {
+        if (resolution == Resolution.RAW) {
+            throw new IllegalArgumentException("forEachSeries reads rollups: ask for 5-minute or 1-hour resolution");
+        }
+        for (MinerId miner : latest().keySet().stream().sorted().toList()) {
+            List<SeriesPoint> points = series(miner, from, to, resolution);
+            if (!points.isEmpty()) {
+                consumer.accept(miner, points);
+            }
+        }
+    }
 
     /** Fleet-wide sums per bucket in {@code [from, to)}, oldest first. */
     List<FleetPoint> fleetSeries(Instant from, Instant to, Resolution resolution);

@@ -1,5 +1,7 @@
 package io.hashdesk.ml.forecast;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import smile.data.DataFrame;
@@ -11,7 +13,10 @@ import smile.regression.GradientTreeBoost;
  * Smile's gradient tree boosting on plain feature rows, with every hyper-parameter set from options. Least
  * absolute deviation loss, because the forecast is judged by its mean absolute error.
  */
-final class BoostedRegression {
+final class BoostedRegression implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private static final String TARGET = "target";
 
@@ -20,7 +25,7 @@ final class BoostedRegression {
 
     private BoostedRegression(GradientTreeBoost model, List<String> names) {
         this.model = model;
-        this.names = names;
+        this.names = List.copyOf(names);
     }
 
     static BoostedRegression fit(List<String> names, double[][] x, double[] y, HashpriceForecaster.Boost boost) {

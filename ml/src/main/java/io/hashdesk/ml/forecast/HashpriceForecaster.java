@@ -4,6 +4,8 @@ import io.hashdesk.core.market.Coin;
 import io.hashdesk.core.market.MarketSnapshot;
 import io.hashdesk.core.settings.JsonSettings;
 import io.hashdesk.ml.TrainingProgress;
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +37,8 @@ public final class HashpriceForecaster {
     /**
      * Gradient boosting hyper-parameters (Smile {@code GradientTreeBoost.Options}), all explicit.
      */
-    public record Boost(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample) {
+    public record Boost(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, double subsample)
+            implements Serializable {
         public Boost {
             if (trees < 1 || maxDepth < 1 || maxNodes < 2 || nodeSize < 1 || !(shrinkage > 0 && shrinkage <= 1)
                     || !(subsample > 0 && subsample <= 1)) {
@@ -62,7 +65,8 @@ public final class HashpriceForecaster {
      */
     public record Options(Duration step, List<Duration> horizons, Duration maxStaleness, int folds,
                           double initialTrainingShare, int minTrainingRows, double minMaeImprovement,
-                          double minFoldWinShare, double intervalCoverage, double minHashrateShare, Boost boost) {
+                          double minFoldWinShare, double intervalCoverage, double minHashrateShare, Boost boost)
+            implements Serializable {
 
         private static final String DEFAULTS = "hashprice-forecast-defaults.json";
 
@@ -114,6 +118,49 @@ public final class HashpriceForecaster {
             progress.report((h + 1) * share, "Trained the " + horizon + " hashprice forecast");
         }
         return new HashpriceForecaster(coin, options, fitted, useHashrate);
+    }
+
+    /**
+     * A fitted forecaster as it goes to disk ({@code ModelArtifact.serialized(forecaster.saved())}, Smile's boosted
+     * trees by Java serialisation): everything but the coin, whose subsidy schedule belongs to the coin catalog and is
+     * given back to {@link #restore}.
+     */
+    public static final class Saved implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final String coinSymbol;
+        private final Options options;
+        private final List<HorizonForecaster> horizons;
+        private final boolean useHashrate;
+
+        private Saved(String coinSymbol, Options options, List<HorizonForecaster> horizons, boolean useHashrate) {
+            this.coinSymbol = coinSymbol;
+            this.options = options;
+            this.horizons = List.copyOf(horizons);
+            this.useHashrate = useHashrate;
+        }
+
+        public String coinSymbol() {
+            return coinSymbol;
+        }
+    }
+
+    public Saved saved() {
+        return new Saved(coin.symbol(), options, horizons, useHashrate);
+    }
+
+    /**
+     * The forecaster {@link #saved()} describes, forecasting exactly as the one it was taken from.
+     *
+     * @throws IllegalArgumentException if {@code coin} is not the coin it was trained for
+     */
+    public static HashpriceForecaster restore(Saved saved, Coin coin) {
+        if (!saved.coinSymbol.equals(coin.symbol())) {
+            throw new IllegalArgumentException("this hashprice forecaster was trained for " + saved.coinSymbol
+                    + ", not " + coin.symbol());
+        }
+        return new HashpriceForecaster(coin, saved.options, saved.horizons, saved.useHashrate);
     }
 
     /** Each horizon's walk-forward figures and whether it forecasts with the model or the baseline. */

@@ -1,5 +1,7 @@
 package io.hashdesk.ml.forecast;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +12,10 @@ import java.util.Locale;
  * forecast walk-forward, else the naive forecast; either way with interval quantiles from its own walk-forward
  * errors (log hashprice).
  */
-final class HorizonForecaster {
+final class HorizonForecaster implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final Duration horizon;
     private final BoostedRegression model;

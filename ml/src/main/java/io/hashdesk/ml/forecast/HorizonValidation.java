@@ -1,5 +1,6 @@
 package io.hashdesk.ml.forecast;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -17,5 +18,6 @@ import java.time.Duration;
  */
 public record HorizonValidation(Duration horizon, int folds, int rows, double mae, double baselineMae,
                                 double directionalAccuracy, double baselineDirectionalAccuracy,
-                                double intervalCoverage, ForecastSource source, String reason) {
+                                double intervalCoverage, ForecastSource source, String reason)
+        implements Serializable {
 }

@@ -3,8 +3,8 @@ package io.hashdesk.ml.thermal;
 import io.hashdesk.ml.TrainingProgress;
 
 /**
- * Nonlinear least squares for a handful of parameters (Levenberg–Marquardt with Marquardt's diagonal scaling and a
- * forward-difference Jacobian), in plain Java because no native BLAS is available to Smile's matrix code here.
+ * Nonlinear least squares for a handful of parameters (Levenberg–Marquardt with Marquardt's diagonal scaling and the
+ * problem's own analytic Jacobian), in plain Java because no native BLAS is available to Smile's matrix code here.
  */
 final class LevenbergMarquardt {
 
@@ -12,13 +12,18 @@ final class LevenbergMarquardt {
     private static final double DAMPING_UP = 10;
     private static final double DAMPING_DOWN = 0.3;
     private static final double MAX_DAMPING = 1e12;
-    private static final double RELATIVE_STEP = 1e-6;
 
     /** The residual vector of a least-squares problem; its sum of squares is what is minimised. */
     interface Residuals {
         int count();
 
         void evaluate(double[] parameters, double[] out);
+
+        /**
+         * Writes ∂ residual {@code i} / ∂ parameter {@code a} into {@code out[i][a]}. Analytic: finite differences
+         * cost a residual pass per parameter and made fits several times slower.
+         */
+        void jacobian(double[] parameters, double[][] out);
     }
 
     record Result(double[] parameters, double sumOfSquares, int iterations, boolean converged) {
@@ -47,7 +52,7 @@ final class LevenbergMarquardt {
         double damping = INITIAL_DAMPING;
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
             progress.checkCancelled();
-            jacobian(f, theta, r, jacobian, rTrial);
+            f.jacobian(theta, jacobian);
             double[][] normal = new double[n][n];
             double[] gradient = new double[n];
             for (int i = 0; i < m; i++) {
@@ -89,19 +94,6 @@ final class LevenbergMarquardt {
             }
         }
         return new Result(theta, cost, maxIterations, false);
-    }
-
-    private static void jacobian(Residuals f, double[] theta, double[] r, double[][] out, double[] scratch) {
-        double[] shifted = theta.clone();
-        for (int a = 0; a < theta.length; a++) {
-            double h = RELATIVE_STEP * Math.max(1, Math.abs(theta[a]));
-            shifted[a] = theta[a] + h;
-            f.evaluate(shifted, scratch);
-            for (int i = 0; i < r.length; i++) {
-                out[i][a] = (scratch[i] - r[i]) / h;
-            }
-            shifted[a] = theta[a];
-        }
     }
 
     /**

@@ -1,85 +1,82 @@
 package io.hashdesk.ml.thermal;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * How far the fitted model's predictions fell from the training data, by how far ahead they looked: for each
- * number of steps ahead within a chain, the lower and upper quantile of (actual − predicted) when predicting a
- * sample from an earlier one with the later sample's inputs, and the same for the steady state alone (horizons
- * beyond the measured ones, where the lag has died out). Intervals come from these, never from a constant.
+ * How far a thermal model's predictions fell from data it had not been fitted on, as quantiles of
+ * (actual − predicted) ÷ scale, where scale is the predicted rise over the room plus {@code noiseC} (plus, for a
+ * prediction from a known temperature, the size of the move predicted): a model that is a few per cent off in
+ * resistance is off in proportion to how hot it says the chips run, so an interval for a hotter setting than any seen
+ * is wider; the lag is least certain right after a big change; and {@code noiseC} keeps the interval from vanishing
+ * when the chips idle near room temperature. Quantiles are kept per number of steps ahead after a known temperature
+ * (the lag's horizon) and for the steady state alone (beyond the last measured horizon). Intervals come from these,
+ * never from a constant.
+ *
+ * @param horizonSeconds      median time ahead of each measured step, ascending
+ * @param lower               per step, the lower quantile of error ÷ scale
+ * @param upper               per step, the upper quantile
+ * @param steadyLower         the lower quantile for the steady state
+ * @param steadyUpper         the upper quantile
+ * @param noiseC              added to the predicted rise over the room to make the scale, °C (the fit's one-step RMSE)
+ * @param coverage            share of the errors between the quantiles (0.9 = 5th to 95th percentile)
+ * @param calibrationOrigins  how many rolling origins the errors came from; 0 when the series was too short for any
+ *                            and they are the full fit's in-sample errors, which are too narrow
+ * @param oneStepRmseC        RMSE of the one-step (next sample) predictions among those errors, °C: out of sample
+ *                            when {@code calibrationOrigins > 0}; what the registry judges a thermal model on
+ * @param oneStepCount        how many one-step predictions that RMSE is over
  */
-final class PredictionErrors {
+public record PredictionErrors(double[] horizonSeconds, double[] lower, double[] upper, double steadyLower,
+                               double steadyUpper, double noiseC, double coverage, int calibrationOrigins,
+                               double oneStepRmseC, int oneStepCount) {
 
-    private final double[] horizonSeconds;
-    private final double[] lower;
-    private final double[] upper;
-    private final double steadyLower;
-    private final double steadyUpper;
-    private final double coverage;
-
-    private PredictionErrors(double[] horizonSeconds, double[] lower, double[] upper, double steadyLower,
-                             double steadyUpper, double coverage) {
-        this.horizonSeconds = horizonSeconds;
-        this.lower = lower;
-        this.upper = upper;
-        this.steadyLower = steadyLower;
-        this.steadyUpper = steadyUpper;
-        this.coverage = coverage;
-    }
-
-    static PredictionErrors measure(ThermalSamples s, double[] theta, Duration horizon, double coverage) {
-        ThermalParameters p = ThermalParameters.fromVector(theta);
-        double maxSeconds = horizon.toNanos() / 1e9;
-        List<List<Double>> errorsByStep = new ArrayList<>();
-        List<List<Double>> secondsByStep = new ArrayList<>();
-        List<Double> steady = new ArrayList<>(s.size());
-        for (int k = 0; k < s.size(); k++) {
-            steady.add(s.chipTempC[k] - steadyState(s, theta, k));
-            for (int j = 1; k + j < s.size() && s.chained[k + j]; j++) {
-                int target = k + j;
-                double ahead = s.seconds[target] - s.seconds[k];
-                if (ahead > maxSeconds) {
-                    break;
-                }
-                double tss = steadyState(s, theta, target);
-                double predicted = tss + (s.chipTempC[k] - tss) * p.remainingAfter(ahead);
-                while (errorsByStep.size() < j) {
-                    errorsByStep.add(new ArrayList<>());
-                    secondsByStep.add(new ArrayList<>());
-                }
-                errorsByStep.get(j - 1).add(s.chipTempC[target] - predicted);
-                secondsByStep.get(j - 1).add(ahead);
+    public PredictionErrors {
+        horizonSeconds = horizonSeconds.clone();
+        lower = lower.clone();
+        upper = upper.clone();
+        if (lower.length != horizonSeconds.length || upper.length != horizonSeconds.length) {
+            throw new IllegalArgumentException("need one lower and one upper quantile per horizon, got "
+                    + horizonSeconds.length + " horizons, " + lower.length + " lower, " + upper.length + " upper");
+        }
+        for (int j = 0; j < horizonSeconds.length; j++) {
+            if (!(lower[j] <= upper[j]) || (j > 0 && !(horizonSeconds[j] > horizonSeconds[j - 1]))) {
+                throw new IllegalArgumentException("horizon " + j + " (" + horizonSeconds[j] + " s) is out of order"
+                        + " or has lower quantile " + lower[j] + " above upper " + upper[j]);
             }
         }
-        int steps = errorsByStep.size();
-        double[] seconds = new double[steps];
-        double[] lo = new double[steps];
-        double[] hi = new double[steps];
-        double tail = (1 - coverage) / 2;
-        for (int j = 0; j < steps; j++) {
-            seconds[j] = ThermalSamples.median(secondsByStep.get(j));
-            lo[j] = quantile(errorsByStep.get(j), tail);
-            hi[j] = quantile(errorsByStep.get(j), 1 - tail);
+        if (!(steadyLower <= steadyUpper) || !(noiseC >= 0) || !(coverage > 0 && coverage < 1)
+                || calibrationOrigins < 0 || !(oneStepRmseC >= 0) || oneStepCount < 0) {
+            throw new IllegalArgumentException("steady quantiles " + steadyLower + ".." + steadyUpper + ", noise "
+                    + noiseC + " °C, coverage " + coverage + " or origins " + calibrationOrigins + " out of range");
         }
-        return new PredictionErrors(seconds, lo, hi, quantile(steady, tail), quantile(steady, 1 - tail), coverage);
     }
 
-    private static double steadyState(ThermalSamples s, double[] theta, int k) {
-        return ThermalParameters.steadyStateC(theta, s.ambientC[k], s.powerWatts[k], s.airflow[k]);
+    @Override
+    public double[] horizonSeconds() {
+        return horizonSeconds.clone();
     }
 
-    /** The prediction {@code after} ahead with its interval; a prediction past every measured horizon is steady. */
-    TemperaturePrediction around(double predictedC, Duration after) {
-        double seconds = after.toNanos() / 1e9;
+    @Override
+    public double[] lower() {
+        return lower.clone();
+    }
+
+    @Override
+    public double[] upper() {
+        return upper.clone();
+    }
+
+    /**
+     * The prediction {@code seconds} ahead of {@code currentC} with its interval; a prediction past every measured
+     * horizon is steady. The move predicted adds to the scale: the lag is least certain right after a big change.
+     */
+    TemperaturePrediction around(double predictedC, double ambientC, double currentC, double seconds) {
+        int last = horizonSeconds.length - 1;
+        if (last < 0 || seconds > horizonSeconds[last]) {
+            return steady(predictedC, ambientC);
+        }
         double lo;
         double hi;
-        if (horizonSeconds.length == 0 || seconds > horizonSeconds[horizonSeconds.length - 1]) {
-            lo = steadyLower;
-            hi = steadyUpper;
-        } else if (seconds <= horizonSeconds[0]) {
+        if (seconds <= horizonSeconds[0]) {
             lo = lower[0];
             hi = upper[0];
         } else {
@@ -91,22 +88,45 @@ final class PredictionErrors {
             lo = lower[j - 1] + f * (lower[j] - lower[j - 1]);
             hi = upper[j - 1] + f * (upper[j] - upper[j - 1]);
         }
+        return interval(predictedC, ambientC, noiseC + Math.abs(predictedC - currentC), lo, hi);
+    }
+
+    TemperaturePrediction steady(double predictedC, double ambientC) {
+        return interval(predictedC, ambientC, noiseC, steadyLower, steadyUpper);
+    }
+
+    private TemperaturePrediction interval(double predictedC, double ambientC, double floorC, double lo, double hi) {
+        double scale = scale(predictedC, ambientC, floorC);
         // A biased fit can put both quantiles on one side; the interval still contains its own prediction.
-        return new TemperaturePrediction(predictedC, predictedC + Math.min(lo, 0), predictedC + Math.max(hi, 0),
-                coverage);
+        return new TemperaturePrediction(predictedC, predictedC + Math.min(lo, 0) * scale,
+                predictedC + Math.max(hi, 0) * scale, coverage);
     }
 
-    TemperaturePrediction steady(double predictedC) {
-        return new TemperaturePrediction(predictedC, predictedC + Math.min(steadyLower, 0),
-                predictedC + Math.max(steadyUpper, 0), coverage);
+    /** What an error is divided by: the predicted rise over the room plus a floor (noise, and the move predicted). */
+    static double scale(double predictedC, double ambientC, double floorC) {
+        return Math.abs(predictedC - ambientC) + floorC;
     }
 
-    static double quantile(List<Double> values, double q) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        double position = q * (sorted.length - 1);
-        int low = (int) Math.floor(position);
-        int high = Math.min(low + 1, sorted.length - 1);
-        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PredictionErrors e && Arrays.equals(horizonSeconds, e.horizonSeconds)
+                && Arrays.equals(lower, e.lower) && Arrays.equals(upper, e.upper)
+                && Double.compare(steadyLower, e.steadyLower) == 0 && Double.compare(steadyUpper, e.steadyUpper) == 0
+                && Double.compare(noiseC, e.noiseC) == 0 && Double.compare(coverage, e.coverage) == 0
+                && calibrationOrigins == e.calibrationOrigins && Double.compare(oneStepRmseC, e.oneStepRmseC) == 0
+                && oneStepCount == e.oneStepCount;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(horizonSeconds) + Arrays.hashCode(lower) + 7 * Arrays.hashCode(upper);
+    }
+
+    @Override
+    public String toString() {
+        return "PredictionErrors[horizonSeconds=" + Arrays.toString(horizonSeconds) + ", lower="
+                + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + ", steady=" + steadyLower + ".."
+                + steadyUpper + ", noiseC=" + noiseC + ", coverage=" + coverage + ", calibrationOrigins="
+                + calibrationOrigins + ", oneStepRmseC=" + oneStepRmseC + " over " + oneStepCount + "]";
     }
 }

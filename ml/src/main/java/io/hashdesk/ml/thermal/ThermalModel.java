@@ -7,43 +7,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One miner's thermal model, fitted from its telemetry: hottest-chip temperature from room temperature, wall
  * power and fan duty, with a steady state of ambient + heat × resistance(airflow) and a first-order lag towards it
  * (see {@link ThermalParameters}). Immutable; {@link #fit} builds one. Answers "how hot will the chips run after
- * this power or fan change, and how soon" with an interval from its own measured errors.
+ * this power or fan change, and how soon" with an interval from errors measured out of sample (rolling origin, see
+ * {@link ThermalFit#rollingOrigin}). Its {@link #state()} is plain data that {@link #restore} turns back into it.
  */
 public final class ThermalModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ThermalModel.class);
     private static final double PERCENT = 100;
 
-    private final ThermalParameters parameters;
-    private final PredictionErrors errors;
-    private final ThermalSamples.AirflowSource airflowSource;
-    private final double airflowPerDuty;
-    private final double minAirflowFraction;
-    private final int samples;
-    private final Instant trainedFrom;
-    private final Instant trainedTo;
-    private final double trainingRmseC;
-    private final String priorScope;
+    private final ThermalModelState state;
 
-    private ThermalModel(ThermalParameters parameters, PredictionErrors errors, ThermalSamples data,
-                         double airflowPerDuty, Options options, double trainingRmseC, String priorScope) {
-        this.parameters = parameters;
-        this.errors = errors;
-        this.airflowSource = data.source;
-        this.airflowPerDuty = airflowPerDuty;
-        this.minAirflowFraction = options.minAirflowFraction();
-        this.samples = data.size();
-        this.trainedFrom = data.at[0];
-        this.trainedTo = data.at[data.size() - 1];
-        this.trainingRmseC = trainingRmseC;
-        this.priorScope = priorScope;
+    private ThermalModel(ThermalModelState state) {
+        this.state = state;
     }
 
     /**
@@ -59,21 +38,26 @@ public final class ThermalModel {
      * @param minAirflowFraction        airflow floor, so that a stopped fan or immersion does not divide by zero
      * @param maxIterations             Levenberg–Marquardt iterations
      * @param tolerance                 stops when an iteration improves the sum of squares by less than this share
-     * @param initialAirflowExponent    where the fit starts
+     * @param startAirflowExponents     airflow exponents the fit's starting point is tried at (resistances are then
+     *                                  solved for linearly); the best one starts Levenberg–Marquardt
      * @param initialTimeConstant       where the fit starts
      * @param errorHorizon              how far ahead prediction errors are measured step by step; beyond it the
      *                                  steady-state errors apply
      * @param intervalCoverage          share of training errors prediction intervals cover (0.9 = 5th–95th pct)
      * @param fanHealthWindow           the end of the series over which today's airflow per duty is measured
-     * @param calibrationShare          the last share of a series that intervals are calibrated on, out of sample
+     * @param calibrationBlocks         stretches a series is cut into for rolling-origin calibration of intervals:
+     *                                  at each boundary a fit on everything before it predicts what follows
+     * @param calibrationAheadBlocks    how many stretches after its boundary each of those fits predicts: how long a
+     *                                  model is used before it is retrained, in stretches
      * @param priorMinimumSpread        least spread a per-model prior allows per parameter
      */
     public record Options(Duration trainingWindow, Duration maxChainGap, int minSamples, int minSamplesWithPrior,
                           double minRpmShare,
                           double minRpmCalibrationPercent, double minAirflowFraction, int maxIterations,
-                          double tolerance, double initialAirflowExponent, Duration initialTimeConstant,
+                          double tolerance, List<Double> startAirflowExponents, Duration initialTimeConstant,
                           Duration errorHorizon, double intervalCoverage, Duration fanHealthWindow,
-                          double calibrationShare, ThermalSpreads priorMinimumSpread) {
+                          int calibrationBlocks, int calibrationAheadBlocks,
+                          ThermalSpreads priorMinimumSpread) {
 
         private static final String DEFAULTS = "thermal-model-defaults.json";
 
@@ -93,12 +77,16 @@ public final class ThermalModel {
                 throw new IllegalArgumentException("minRpmShare and minAirflowFraction must be in (0, 1],"
                         + " minRpmCalibrationPercent in (0, 100]");
             }
-            if (maxIterations < 1 || !(tolerance > 0) || !(initialAirflowExponent > 0)) {
-                throw new IllegalArgumentException("maxIterations, tolerance and initialAirflowExponent must be"
-                        + " positive");
+            startAirflowExponents = List.copyOf(startAirflowExponents);
+            if (maxIterations < 1 || !(tolerance > 0) || startAirflowExponents.isEmpty()
+                    || startAirflowExponents.stream().anyMatch(e -> !(e > 0))) {
+                throw new IllegalArgumentException("maxIterations and tolerance must be positive and"
+                        + " startAirflowExponents a non-empty list of positive exponents, got " + maxIterations + ", "
+                        + tolerance + ", " + startAirflowExponents);
             }
-            if (!(calibrationShare > 0 && calibrationShare < 1)) {
-                throw new IllegalArgumentException("calibrationShare must be in (0, 1), got " + calibrationShare);
+            if (calibrationBlocks < 2 || calibrationAheadBlocks < 1 || calibrationAheadBlocks >= calibrationBlocks) {
+                throw new IllegalArgumentException("need calibrationBlocks ≥ 2 and 1 ≤ calibrationAheadBlocks <"
+                        + " calibrationBlocks, got " + calibrationBlocks + " and " + calibrationAheadBlocks);
             }
             if (!(intervalCoverage > 0 && intervalCoverage < 1)) {
                 throw new IllegalArgumentException("intervalCoverage must be in (0, 1), got " + intervalCoverage);
@@ -126,7 +114,15 @@ public final class ThermalModel {
      */
     public static ThermalModel fit(List<SeriesPoint> series, RoomAmbient ambient, ThermalPrior prior,
                                    Options options, TrainingProgress progress) {
-        ThermalSamples data = ThermalSamples.from(latest(series, options.trainingWindow()), ambient, options);
+        return fit(samples(series, ambient, options), prior, options, progress);
+    }
+
+    /** The usable samples of a series' training window, as a fit reads them. */
+    static ThermalSamples samples(List<SeriesPoint> series, RoomAmbient ambient, Options options) {
+        return ThermalSamples.from(latest(series, options.trainingWindow()), ambient, options);
+    }
+
+    static ThermalModel fit(ThermalSamples data, ThermalPrior prior, Options options, TrainingProgress progress) {
         int needed = prior == null ? options.minSamples() : options.minSamplesWithPrior();
         if (data.chainedCount() < needed) {
             throw new IllegalArgumentException("a thermal fit needs " + needed + " usable points following another"
@@ -134,56 +130,39 @@ public final class ThermalModel {
                     + ", got " + data.chainedCount() + " of " + (data.size() + data.leftOut) + " (" + data.leftOut
                     + " lacked power, chip temperature, fan duty or fan rpm, or mixed hashing and idle)");
         }
-        double[] start = prior != null ? prior.mean() : ThermalFitStart.of(data, options);
-        LagResiduals residuals = new LagResiduals(data, prior);
-        double[] theta = solve(residuals, start, options, progress);
-        double rmse = Math.sqrt(residuals.dataSumOfSquares(theta) / data.chainedCount());
-        PredictionErrors errors = calibrationErrors(data, prior, start, theta, options, progress);
-        return new ThermalModel(ThermalParameters.fromVector(theta), errors, data,
-                data.recentAirflowPerDuty(options.fanHealthWindow()), options, rmse,
-                prior == null ? null : prior.scope());
+        double[] theta = ThermalFit.solve(data, prior, options, progress);
+        LagResiduals residuals = new LagResiduals(data, null);
+        double rmse = Math.sqrt(residuals.dataSumOfSquares(theta) / residuals.dataCount());
+        PredictionErrors errors = ThermalFit.rollingOrigin(data, prior, theta, rmse, options, progress);
+        return new ThermalModel(new ThermalModelState(ThermalParameters.fromVector(theta), errors,
+                data.source == ThermalSamples.AirflowSource.FAN_RPM,
+                data.recentAirflowPerDuty(options.fanHealthWindow()), options.minAirflowFraction(), data.size(),
+                data.at[0], data.at[data.size() - 1], rmse, prior == null ? null : prior.scope()));
     }
 
+    /** The model a {@link #state()} describes, predicting exactly as the model it was taken from. */
+    public static ThermalModel restore(ThermalModelState state) {
+        return new ThermalModel(Objects.requireNonNull(state, "state"));
+    }
+
+    /** The points of the last {@code window} of a series in time order, found from its end. */
     private static List<SeriesPoint> latest(List<SeriesPoint> series, Duration window) {
         if (series.isEmpty()) {
             return series;
         }
         Instant from = series.getLast().start().minus(window);
-        return series.stream().filter(p -> !p.start().isBefore(from)).toList();
-    }
-
-    private static double[] solve(LagResiduals residuals, double[] start, Options options,
-                                  TrainingProgress progress) {
-        LevenbergMarquardt.Result result = LevenbergMarquardt.minimize(residuals, start, options.maxIterations(),
-                options.tolerance(), progress);
-        if (!result.converged()) {
-            LOG.debug("Thermal fit stopped after {} iterations without converging", result.iterations());
+        int first = series.size() - 1;
+        while (first > 0 && !series.get(first - 1).start().isBefore(from)) {
+            first--;
         }
-        return result.parameters();
-    }
-
-    /**
-     * Prediction errors measured out of sample: the model refitted on the series without its last
-     * {@code calibrationShare}, then asked about that last part, so intervals reflect how the model does on data
-     * it has not seen. A series too short to spare that part falls back to in-sample errors of the full fit.
-     */
-    private static PredictionErrors calibrationErrors(ThermalSamples data, ThermalPrior prior, double[] start,
-                                                      double[] fullFit, Options options, TrainingProgress progress) {
-        int split = (int) Math.round(data.size() * (1 - options.calibrationShare()));
-        ThermalSamples early = data.slice(0, split);
-        ThermalSamples late = data.slice(split, data.size());
-        int needed = prior == null ? options.minSamples() : options.minSamplesWithPrior();
-        if (early.chainedCount() < needed || late.chainedCount() < needed) {
-            return PredictionErrors.measure(data, fullFit, options.errorHorizon(), options.intervalCoverage());
-        }
-        double[] earlyFit = solve(new LagResiduals(early, prior), start, options, progress);
-        return PredictionErrors.measure(late, earlyFit, options.errorHorizon(), options.intervalCoverage());
+        return series.subList(first, series.size());
     }
 
     /** Where the hottest chip settles at this room temperature, wall power and fan duty. */
     public TemperaturePrediction steadyState(double ambientC, double powerWatts, double fanPercent) {
         checkInputs(ambientC, powerWatts, fanPercent);
-        return errors.steady(parameters.steadyStateC(ambientC, powerWatts, airflowAt(fanPercent)));
+        return state.errors().steady(state.parameters().steadyStateC(ambientC, powerWatts, airflowAt(fanPercent)),
+                ambientC);
     }
 
     /**
@@ -199,19 +178,21 @@ public final class ThermalModel {
         if (after.isNegative()) {
             throw new IllegalArgumentException("cannot predict " + after + " into the past");
         }
-        double steady = parameters.steadyStateC(ambientC, powerWatts, airflowAt(fanPercent));
-        double predicted = steady + (currentChipTempC - steady) * parameters.remainingAfter(after.toNanos() / 1e9);
-        return errors.around(predicted, after);
+        ThermalParameters p = state.parameters();
+        double seconds = after.toNanos() / 1e9;
+        double steady = p.steadyStateC(ambientC, powerWatts, airflowAt(fanPercent));
+        double predicted = steady + (currentChipTempC - steady) * p.remainingAfter(seconds);
+        return state.errors().around(predicted, ambientC, currentChipTempC, seconds);
     }
 
     /** Chip-to-air resistance at this fan duty with the fans as healthy as at the end of training, °C per W. */
     public double resistanceCPerW(double fanPercent) {
         checkInputs(0, 0, fanPercent);
-        return parameters.resistanceCPerW(airflowAt(fanPercent));
+        return state.parameters().resistanceCPerW(airflowAt(fanPercent));
     }
 
     private double airflowAt(double fanPercent) {
-        return Math.max(fanPercent / PERCENT * airflowPerDuty, minAirflowFraction);
+        return Math.max(fanPercent / PERCENT * state.airflowPerDuty(), state.minAirflowFraction());
     }
 
     private static void checkInputs(double ambientC, double powerWatts, double fanPercent) {
@@ -222,87 +203,44 @@ public final class ThermalModel {
         }
     }
 
+    /** The model as plain data, for the registry's JSON artifact; {@link #restore} reads it back. */
+    public ThermalModelState state() {
+        return state;
+    }
+
     public ThermalParameters parameters() {
-        return parameters;
+        return state.parameters();
     }
 
     /** Whether airflow was measured from fan rpm (tracks worn fans) rather than from duty alone. */
     public boolean airflowFromRpm() {
-        return airflowSource == ThermalSamples.AirflowSource.FAN_RPM;
+        return state.airflowFromRpm();
     }
 
     /** Airflow per duty at the end of training relative to the training window (1 = fans as healthy as then). */
     public double airflowPerDuty() {
-        return airflowPerDuty;
+        return state.airflowPerDuty();
     }
 
     public int samples() {
-        return samples;
+        return state.samples();
     }
 
     public Instant trainedFrom() {
-        return trainedFrom;
+        return state.trainedFrom();
     }
 
     public Instant trainedTo() {
-        return trainedTo;
+        return state.trainedTo();
     }
 
     /** Root mean square of the one-step residuals on the training series, °C. */
     public double trainingRmseC() {
-        return trainingRmseC;
+        return state.trainingRmseC();
     }
 
     /** The scope of the prior the fit leaned on, or {@code null} when it used its own data alone. */
     public String priorScope() {
-        return priorScope;
-    }
-
-    /** One-step residuals: each chained sample predicted from the one before it with its own inputs. */
-    private static final class LagResiduals implements LevenbergMarquardt.Residuals {
-        private final ThermalSamples s;
-        private final ThermalPrior prior;
-        private final int[] targets;
-
-        LagResiduals(ThermalSamples s, ThermalPrior prior) {
-            this.s = s;
-            this.prior = prior;
-            this.targets = new int[s.chainedCount()];
-            int t = 0;
-            for (int k = 0; k < s.size(); k++) {
-                if (s.chained[k]) {
-                    targets[t++] = k;
-                }
-            }
-        }
-
-        @Override
-        public int count() {
-            return targets.length + (prior == null ? 0 : ThermalParameters.COUNT);
-        }
-
-        @Override
-        public void evaluate(double[] theta, double[] out) {
-            double tau = Math.exp(theta[4]);
-            for (int t = 0; t < targets.length; t++) {
-                int k = targets[t];
-                double steady = ThermalParameters.steadyStateC(theta, s.ambientC[k], s.powerWatts[k], s.airflow[k]);
-                double remaining = Math.exp(-(s.seconds[k] - s.seconds[k - 1]) / tau);
-                out[t] = steady + (s.chipTempC[k - 1] - steady) * remaining - s.chipTempC[k];
-            }
-            if (prior != null) {
-                prior.residuals(theta, out, targets.length);
-            }
-        }
-
-        double dataSumOfSquares(double[] theta) {
-            double[] out = new double[count()];
-            evaluate(theta, out);
-            double sum = 0;
-            for (int t = 0; t < targets.length; t++) {
-                sum += out[t] * out[t];
-            }
-            return sum;
-        }
+        return state.priorScope();
     }
 }

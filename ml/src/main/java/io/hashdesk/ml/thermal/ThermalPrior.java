@@ -1,5 +1,6 @@
 package io.hashdesk.ml.thermal;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,6 +81,14 @@ public final class ThermalPrior {
     void residuals(double[] theta, double[] out, int offset) {
         for (int i = 0; i < mean.length; i++) {
             out[offset + i] = residualRmseC * (theta[i] - mean[i]) / spread[i];
+        }
+    }
+
+    /** The rows of {@link #residuals}' Jacobian: each pulls on its own parameter only. */
+    void jacobian(double[][] out, int offset) {
+        for (int i = 0; i < mean.length; i++) {
+            Arrays.fill(out[offset + i], 0);
+            out[offset + i][i] = residualRmseC / spread[i];
         }
     }
 }

@@ -32,6 +32,8 @@ final class ThermalSamples {
     final double[] powerWatts;
     final double[] fanPercent;
     final double[] airflow;
+    /** {@code ln(airflow)}, so that the fit raises airflow to its exponent with one {@code exp}. */
+    final double[] logAirflow;
     final double[] chipTempC;
     /** Whether the sample before this one is close enough in time for the lag to link them. */
     final boolean[] chained;
@@ -49,6 +51,7 @@ final class ThermalSamples {
         this.powerWatts = new double[n];
         this.fanPercent = new double[n];
         this.airflow = new double[n];
+        this.logAirflow = new double[n];
         this.chipTempC = new double[n];
         this.chained = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -60,6 +63,7 @@ final class ThermalSamples {
             fanPercent[i] = row.fanPercent;
             double raw = source == AirflowSource.FAN_RPM ? row.meanRpm / rpmAtFullDuty : row.fanPercent / PERCENT;
             airflow[i] = Math.max(raw, minAirflow);
+            logAirflow[i] = Math.log(airflow[i]);
             chipTempC[i] = row.chipTempC;
             chained[i] = row.chained;
         }
@@ -80,6 +84,10 @@ final class ThermalSamples {
         this.powerWatts = powerWatts;
         this.fanPercent = fanPercent;
         this.airflow = airflow;
+        this.logAirflow = new double[airflow.length];
+        for (int i = 0; i < airflow.length; i++) {
+            logAirflow[i] = Math.log(airflow[i]);
+        }
         this.chipTempC = chipTempC;
         this.chained = chained;
         this.source = source;

@@ -1,5 +1,6 @@
 package io.hashdesk.ml.eval;
 
+import io.hashdesk.ml.anomaly.AnomalyEvaluation;
 import io.hashdesk.ml.forecast.ProfitabilityForecastEvaluation;
 import io.hashdesk.ml.maintenance.MaintenanceEvaluation;
 import io.hashdesk.ml.optimiser.PowerOptimizerEvaluation;
@@ -14,7 +15,8 @@ final class EvaluationSuite {
     }
 
     static List<ModelEvaluation> all() {
-        return List.of(new PowerOptimizerEvaluation(), new ThermalModelEvaluation(), new MaintenanceEvaluation(),
+        return List.of(new PowerOptimizerEvaluation(), new ThermalModelEvaluation(), new AnomalyEvaluation(),
+                new MaintenanceEvaluation(),
                 new ProfitabilityForecastEvaluation(), new RegistryEvaluation());
     }
 }

@@ -22,6 +22,14 @@ class LevenbergMarquardtTest {
                 out[0] = 1 - p[0];
                 out[1] = 10 * (p[1] - p[0] * p[0]);
             }
+
+            @Override
+            public void jacobian(double[] p, double[][] out) {
+                out[0][0] = -1;
+                out[0][1] = 0;
+                out[1][0] = -20 * p[0];
+                out[1][1] = 10;
+            }
         };
 
         LevenbergMarquardt.Result result = LevenbergMarquardt.minimize(rosenbrock, new double[]{-1.2, 1}, 200, 1e-14,
@@ -49,6 +57,16 @@ class LevenbergMarquardtTest {
             public void evaluate(double[] p, double[] out) {
                 for (int i = 0; i < t.length; i++) {
                     out[i] = p[0] * Math.exp(-p[1] * t[i]) + p[2] - y[i];
+                }
+            }
+
+            @Override
+            public void jacobian(double[] p, double[][] out) {
+                for (int i = 0; i < t.length; i++) {
+                    double decay = Math.exp(-p[1] * t[i]);
+                    out[i][0] = decay;
+                    out[i][1] = -p[0] * t[i] * decay;
+                    out[i][2] = 1;
                 }
             }
         };

@@ -183,6 +183,11 @@ final class SimulatedThermalHistory implements AutoCloseable {
         return end;
     }
 
+    /** The store the history was polled into, with the units registered as miners. */
+    SqliteFarmStore store() {
+        return store;
+    }
+
     @Override
     public void close() {
         store.close();

@@ -9,6 +9,8 @@ import io.hashdesk.ml.eval.MetricRow;
 import io.hashdesk.ml.eval.ModelEvaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +39,8 @@ public final class ThermalModelEvaluation implements ModelEvaluation {
     private static final int HORIZON_STEPS = 6;
     /** The newcomer has this much of its own history before the held-out days. */
     private static final Duration NEWCOMER_HISTORY = Duration.ofHours(3);
+    /** CPU time, not wall time: tests and other builds share the machine's two cores. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Path workDir;
 
@@ -69,7 +73,7 @@ public final class ThermalModelEvaluation implements ModelEvaluation {
                 new SimulatedThermalHistory.Operator(TRAINING_PRESETS, 45, 85, Duration.ofHours(2), 75),
                 scenario.testDays(),
                 new SimulatedThermalHistory.Operator(ALL_PRESETS, 35, 100, Duration.ofMinutes(90), 70), 2026)) {
-            return score(history, scenario);
+            return score(history, scenario, scale);
         } finally {
             if (workDir == null) {
                 deleteTree(dir);
@@ -77,7 +81,7 @@ public final class ThermalModelEvaluation implements ModelEvaluation {
         }
     }
 
-    private Result score(SimulatedThermalHistory history, Scenario scenario) {
+    private Result score(SimulatedThermalHistory history, Scenario scenario, EvaluationScale scale) {
         ThermalModel.Options options = ThermalModel.Options.defaults();
         RoomAmbient ambient = history.ambient();
         Instant testFrom = SimulatedThermalHistory.START.plus(Duration.ofDays(scenario.trainDays()));
@@ -92,9 +96,9 @@ public final class ThermalModelEvaluation implements ModelEvaluation {
             String id = unitId(u);
             List<SeriesPoint> train = history.series(id, SimulatedThermalHistory.START, testFrom,
                     Resolution.FIVE_MINUTES);
-            long started = System.nanoTime();
+            long started = THREADS.getCurrentThreadCpuTime();
             ThermalModel fit = ThermalModel.fit(train, ambient, null, options, TrainingProgress.NONE);
-            fitNanos += System.nanoTime() - started;
+            fitNanos += THREADS.getCurrentThreadCpuTime() - started;
             fitted.add(fit);
             LinearBaseline regression = LinearBaseline.fit(ThermalSamples.from(train, ambient, options));
             ThermalSamples test = ThermalSamples.from(
@@ -124,14 +128,13 @@ public final class ThermalModelEvaluation implements ModelEvaluation {
         rows.add(MetricRow.reported(MODEL, "RMSE 5 min ahead on every held-out point (°C)", model.oneStepRmse(),
                 String.format(Locale.ROOT, "persistence %.2f, linear regression %.2f", persistence.oneStepRmse(),
                         linear.oneStepRmse())));
-        rows.add(MetricRow.reported(MODEL, "90 % interval coverage after changes, held-out days",
-                model.afterChangeCoverage(), ""));
-        rows.add(MetricRow.reported(MODEL, "90 % interval coverage of the steady state, held-out days",
-                model.steadyCoverage(), ""));
+        rows.add(coverage(scale, "90 % interval coverage after changes, held-out days", model.afterChangeCoverage()));
+        rows.add(coverage(scale, "90 % interval coverage of the steady state, held-out days",
+                model.steadyCoverage()));
         rows.add(target("Newcomer with 3 h of history and a per-model prior: RMSE after changes (°C)",
                 newcomerScore.afterChangeRmse(), String.format(Locale.ROOT,
                         "same unit with its full history %.2f", model.lastUnitAfterChangeRmse())));
-        rows.add(MetricRow.reported(MODEL, "Fit time per unit (ms)",
+        rows.add(MetricRow.reported(MODEL, "Fit time per unit, CPU, rolling-origin calibration included (ms)",
                 fitNanos / 1e6 / scenario.units(), ""));
         List<String> notes = List.of(
                 String.format(Locale.ROOT, "%d simulated %s units polled once a minute into a SQLite store, fitted"
@@ -153,11 +156,27 @@ public final class ThermalModelEvaluation implements ModelEvaluation {
                         + " overheat shutdowns when a hot afternoon met a low fan duty), so their means mix two"
                         + " states.",
                         leftOut, heldOutPoints),
-                "Interval coverage falls short of the nominal 90 %: intervals come from errors on the last quarter"
-                        + " of the training days, and the held-out days run presets and duties never seen there.",
+                "Intervals come from rolling-origin errors: the training window cut into "
+                        + options.calibrationBlocks() + " stretches, a fit on everything before each boundary"
+                        + " predicting the next " + options.calibrationAheadBlocks() + ", errors scaled by the"
+                        + " predicted rise over the room plus the predicted move. Held-out days further past"
+                        + " training than that (the full scenario's third and fourth) meet more dust than"
+                        + " calibration saw, so coverage there falls below nominal.",
                 "The newcomer is the last unit fitted on only its 3 hours before the held-out days, with a prior"
                         + " from the other units' fits; on its own it would have too few points to fit.");
         return new Result(rows, notes);
+    }
+
+    /**
+     * Coverage is held to 85–95 % on the test scenario, whose held-out day follows training directly as a daily
+     * retrain would have it; the full scenario's four held-out days run further past training than the rolling-origin
+     * calibration looks (two of its four stretches), so there it is reported.
+     */
+    private static MetricRow coverage(EvaluationScale scale, String metric, double value) {
+        if (scale == EvaluationScale.FULL) {
+            return MetricRow.reported(MODEL, metric, value, "");
+        }
+        return new MetricRow(MODEL, metric, value, "85–95 %", value >= 0.85 && value <= 0.95, "");
     }
 
     private static MetricRow target(String metric, double value, String baseline) {

@@ -197,6 +197,52 @@ class ThermalModelTest {
     }
 
     @Test
+    void theAnalyticJacobianMatchesFiniteDifferences() {
+        ThermalSamples samples = ThermalSamples.from(series(240, 12, 1), room(240), OPTIONS);
+        ThermalModel peer = ThermalModel.fit(series(1440, 13, 1), room(1440), null, OPTIONS, TrainingProgress.NONE);
+        LagResiduals residuals = new LagResiduals(samples, ThermalPrior.fromPeers("s19j-pro", List.of(peer), OPTIONS));
+        double[] theta = {Math.log(4), Math.log(8), 0.7, 40, Math.log(120)};
+        double[][] analytic = new double[residuals.count()][ThermalParameters.COUNT];
+        double[] base = new double[residuals.count()];
+        double[] shifted = new double[residuals.count()];
+
+        residuals.jacobian(theta, analytic);
+        residuals.evaluate(theta, base);
+
+        for (int a = 0; a < theta.length; a++) {
+            double h = 1e-6 * Math.max(1, Math.abs(theta[a]));
+            double[] moved = theta.clone();
+            moved[a] += h;
+            residuals.evaluate(moved, shifted);
+            for (int i = 0; i < base.length; i++) {
+                assertThat(analytic[i][a]).as("residual %d, parameter %d", i, a)
+                        .isCloseTo((shifted[i] - base[i]) / h, within(1e-4 * Math.max(1, Math.abs(analytic[i][a]))));
+            }
+        }
+    }
+
+    @Test
+    void intervalsComeFromRollingOriginErrorsAndWidenWithTheRiseAndTheMove() {
+        List<SeriesPoint> noisy = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(14);
+        for (SeriesPoint p : series(2 * 1440, 15, 1)) {
+            double t = Math.round(p.chipTempC().mean() + random.nextGaussian() * 0.3);
+            noisy.add(point(p.start(), p.powerWatts().mean(), p.fanPercent(), p.fanRpm().getFirst(), t));
+        }
+        ThermalModel model = ThermalModel.fit(noisy, room(2 * 1440), null, OPTIONS, TrainingProgress.NONE);
+
+        assertThat(model.state().errors().calibrationOrigins()).isEqualTo(OPTIONS.calibrationBlocks() - 1);
+        assertThat(model.state().errors().oneStepRmseC()).isBetween(0.1, 1.0);
+        TemperaturePrediction cool = model.steadyState(25, 2000, 60);
+        TemperaturePrediction hot = model.steadyState(25, 3500, 60);
+        assertThat(hot.highC() - hot.lowC()).isGreaterThan(cool.highC() - cool.lowC());
+        double steady = model.steadyState(25, 3000, 60).chipTempC();
+        TemperaturePrediction settled = model.predict(25, 3000, 60, steady, Duration.ofMinutes(1));
+        TemperaturePrediction cooling = model.predict(25, 3000, 60, steady + 15, Duration.ofMinutes(1));
+        assertThat(cooling.highC() - cooling.lowC()).isGreaterThan(settled.highC() - settled.lowC());
+    }
+
+    @Test
     void roomAmbientInterpolatesBetweenReadingsAndHoldsFlatOutsideThem() {
         RoomAmbient room = new RoomAmbient(List.of(new RoomAmbient.Reading(T0, 20),
                 new RoomAmbient.Reading(T0.plus(Duration.ofHours(1)), 26)));

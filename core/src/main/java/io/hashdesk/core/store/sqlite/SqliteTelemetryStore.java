@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ final class SqliteTelemetryStore implements TelemetryStore {
     private final Clock clock;
     private final TelemetryHistory history;
     private final TelemetryCompactor compactor;
+    private final TelemetryBulkReader bulk;
     /** Last share and error counters per miner number, to turn cumulative counters into increments. */
     private final Map<Integer, Counters> counters = new ConcurrentHashMap<>();
     /** Newest snapshot per miner number; the UI asks for it every refresh, so it is served from memory. */
@@ -70,6 +72,7 @@ final class SqliteTelemetryStore implements TelemetryStore {
         this.clock = clock;
         this.history = new TelemetryHistory(db, directory, labels);
         this.compactor = new TelemetryCompactor(db, directory, labels, progress, settings);
+        this.bulk = new TelemetryBulkReader(db, directory, labels);
         db.read("load the miners' latest snapshots", conn -> {
             loadNewest(conn);
             return null;
@@ -287,6 +290,12 @@ final class SqliteTelemetryStore implements TelemetryStore {
     @Override
     public List<SeriesPoint> series(MinerId miner, Instant from, Instant to, Resolution resolution) {
         return history.series(miner, from, to, resolution);
+    }
+
+    @Override
+    public void forEachSeries(Instant from, Instant to, Resolution resolution,
+                              BiConsumer<MinerId, List<SeriesPoint>> consumer) {
+        bulk.forEachSeries(from, to, resolution, consumer);
     }
 
     @Override

@@ -1,0 +1,174 @@
+package io.hashdesk.ml.thermal;
+
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.store.FeatureDistribution;
+import io.hashdesk.core.store.ModelScope;
+import io.hashdesk.core.store.ModelType;
+import io.hashdesk.core.store.Resolution;
+import io.hashdesk.core.store.TelemetryStore;
+import io.hashdesk.ml.TrainingProgress;
+import io.hashdesk.ml.drift.DriftSettings;
+import io.hashdesk.ml.drift.FeatureDistributions;
+import io.hashdesk.ml.registry.ModelArtifact;
+import io.hashdesk.ml.registry.ModelCandidate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the thermal models of a fleet from the store, one registry candidate per miner model: every unit of the
+ * model fitted on its own 5-minute series over the training window, then units with too little history fitted
+ * again with a prior from the peers that had enough. One candidate per miner model rather than per unit because the
+ * prior is per model, because a thousand-miner farm would otherwise write a thousand versions and files at every
+ * retrain, and because the pooled held-out error over many units is a steadier promotion figure than one unit's.
+ */
+public final class ThermalTraining {
+
+    /** What the registry records as the algorithm. */
+    public static final String ALGORITHM = "io.hashdesk.ml.thermal.ThermalModel (lagged airflow-dependent resistance,"
+            + " Levenberg–Marquardt)";
+    /** The promotion metric of THERMAL in registry-defaults.json. */
+    public static final String HELD_OUT_RMSE = "heldOutRmseC";
+    static final List<String> FEATURES = List.of("ambientC", "powerWatts", "fanPercent", "chipTempC");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThermalTraining.class);
+
+    private ThermalTraining() {
+    }
+
+    /**
+     * One miner model's training outcome.
+     *
+     * @param skipped units left out with the reason (too few usable points even with a prior)
+     */
+    public record Trained(ModelCandidate candidate, ModelArtifact artifact, ThermalModelSet models,
+                          Map<String, String> skipped) {
+    }
+
+    /**
+     * @param ambient room temperature around each miner ({@link RoomAmbient#constant} where no sensor exists)
+     * @param until   the end of the training window; it starts {@code options.trainingWindow()} before
+     * @return one candidate per miner model with at least one fitted unit, ready for
+     *         {@code ModelRegistry.registerAndPromote}; miner models with none are logged and left out
+     */
+    public static List<Trained> train(TelemetryStore telemetry, List<Miner> miners,
+                                      Function<Miner, RoomAmbient> ambient, Instant until,
+                                      ThermalModel.Options options, DriftSettings drift, TrainingProgress progress) {
+        Map<String, List<Miner>> byModel = new TreeMap<>();
+        for (Miner miner : miners) {
+            byModel.computeIfAbsent(miner.modelId(), k -> new ArrayList<>()).add(miner);
+        }
+        Instant from = until.minus(options.trainingWindow());
+        List<Trained> out = new ArrayList<>();
+        int done = 0;
+        for (Map.Entry<String, List<Miner>> group : byModel.entrySet()) {
+            Map<Miner, ThermalSamples> samples = new LinkedHashMap<>();
+            for (Miner miner : group.getValue()) {
+                progress.checkCancelled();
+                samples.put(miner, ThermalModel.samples(telemetry.series(miner.id(), from, until,
+                        Resolution.FIVE_MINUTES), ambient.apply(miner), options));
+                progress.report(0.3 * ++done / miners.size(), "Read telemetry of " + miner.id().value());
+            }
+            Trained trained = trainModel(group.getKey(), samples, from, until, options, drift, progress,
+                    0.3 + 0.7 * (done - group.getValue().size()) / miners.size(), 0.7 * group.getValue().size()
+                            / miners.size());
+            if (trained != null) {
+                out.add(trained);
+            }
+        }
+        progress.report(1, "Trained thermal models for " + out.size() + " miner model(s)");
+        return out;
+    }
+
+    private static Trained trainModel(String modelId, Map<Miner, ThermalSamples> samples, Instant from, Instant until,
+                                      ThermalModel.Options options, DriftSettings drift, TrainingProgress progress,
+                                      double progressFrom, double progressSpan) {
+        Map<String, ThermalModel> fitted = new TreeMap<>();
+        Map<String, String> skipped = new TreeMap<>();
+        List<Miner> needPrior = new ArrayList<>();
+        int done = 0;
+        for (Map.Entry<Miner, ThermalSamples> unit : samples.entrySet()) {
+            try {
+                fitted.put(unit.getKey().id().value(), ThermalModel.fit(unit.getValue(), null, options, progress));
+            } catch (IllegalArgumentException e) {
+                needPrior.add(unit.getKey());
+                skipped.put(unit.getKey().id().value(), e.getMessage());
+            }
+            progress.report(progressFrom + progressSpan * ++done / samples.size(), "Fitted thermal model of "
+                    + unit.getKey().id().value());
+        }
+        if (fitted.isEmpty()) {
+            LOG.info("No thermal model for {}: no unit had enough history ({})", modelId, skipped);
+            return null;
+        }
+        ThermalPrior prior = ThermalPrior.fromPeers(modelId, List.copyOf(fitted.values()), options);
+        for (Miner miner : needPrior) {
+            try {
+                fitted.put(miner.id().value(), ThermalModel.fit(samples.get(miner), prior, options, progress));
+                skipped.remove(miner.id().value());
+            } catch (IllegalArgumentException e) {
+                skipped.put(miner.id().value(), e.getMessage());
+            }
+        }
+        Map<String, ThermalModelState> states = new TreeMap<>();
+        fitted.forEach((id, model) -> states.put(id, model.state()));
+        ThermalModelSet set = new ThermalModelSet(modelId, states);
+        ModelCandidate candidate = new ModelCandidate(ModelType.THERMAL, ModelScope.minerModel(modelId), from, until,
+                FEATURES, ALGORITHM, options, metrics(fitted.values()), distributions(samples, fitted, drift));
+        return new Trained(candidate, ModelArtifact.json(set), set, skipped);
+    }
+
+    /**
+     * Pooled one-step RMSE out of sample (rolling origin) over the units that had held-out errors, pooled training
+     * RMSE, and how many units were fitted and held out.
+     */
+    static Map<String, Double> metrics(Iterable<ThermalModel> models) {
+        double heldOutSquares = 0;
+        int heldOut = 0;
+        double trainingSquares = 0;
+        int training = 0;
+        int units = 0;
+        int withHeldOut = 0;
+        for (ThermalModel model : models) {
+            units++;
+            PredictionErrors errors = model.state().errors();
+            if (errors.calibrationOrigins() > 0 && errors.oneStepCount() > 0) {
+                heldOutSquares += errors.oneStepRmseC() * errors.oneStepRmseC() * errors.oneStepCount();
+                heldOut += errors.oneStepCount();
+                withHeldOut++;
+            }
+            trainingSquares += model.trainingRmseC() * model.trainingRmseC() * model.samples();
+            training += model.samples();
+        }
+        if (heldOut == 0) {
+            throw new IllegalArgumentException("none of the " + units + " fitted units had history enough to hold"
+                    + " any out for the " + HELD_OUT_RMSE + " the registry judges thermal models on");
+        }
+        return Map.of(HELD_OUT_RMSE, Math.sqrt(heldOutSquares / heldOut), "trainingRmseC",
+                Math.sqrt(trainingSquares / training), "units", (double) units, "unitsHeldOut", (double) withHeldOut);
+    }
+
+    /** The training distribution of each feature over the fitted units' samples. */
+    private static List<FeatureDistribution> distributions(Map<Miner, ThermalSamples> samples,
+                                                           Map<String, ThermalModel> fitted, DriftSettings drift) {
+        List<ThermalSamples> used = samples.entrySet().stream()
+                .filter(e -> fitted.containsKey(e.getKey().id().value())).map(Map.Entry::getValue).toList();
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        columns.put(FEATURES.get(0), concat(used, s -> s.ambientC));
+        columns.put(FEATURES.get(1), concat(used, s -> s.powerWatts));
+        columns.put(FEATURES.get(2), concat(used, s -> s.fanPercent));
+        columns.put(FEATURES.get(3), concat(used, s -> s.chipTempC));
+        return FeatureDistributions.snapshot(columns, drift);
+    }
+
+    private static double[] concat(List<ThermalSamples> samples, Function<ThermalSamples, double[]> column) {
+        return samples.stream().map(column).flatMapToDouble(Arrays::stream).toArray();
+    }
+}
