@@ -65,7 +65,8 @@ public final class HashpriceForecaster {
      */
     public record Options(Duration step, List<Duration> horizons, Duration maxStaleness, int folds,
                           double initialTrainingShare, int minTrainingRows, double minMaeImprovement,
-                          double minFoldWinShare, double intervalCoverage, double minHashrateShare, Boost boost)
+                          double minFoldWinShare, double maxAdvantagePValue, double intervalCoverage,
+                          double minHashrateShare, Boost boost)
             implements Serializable {
 
         private static final String DEFAULTS = "hashprice-forecast-defaults.json";
@@ -84,15 +85,23 @@ public final class HashpriceForecaster {
             if (folds < 2 || minTrainingRows < 10 || !(initialTrainingShare > 0 && initialTrainingShare < 1)
                     || !(minMaeImprovement >= 0 && minMaeImprovement < 1)
                     || !(minFoldWinShare >= 0 && minFoldWinShare <= 1)
+                    || !(maxAdvantagePValue > 0 && maxAdvantagePValue <= 1)
                     || !(intervalCoverage > 0 && intervalCoverage < 1)
                     || !(minHashrateShare >= 0 && minHashrateShare <= 1)) {
                 throw new IllegalArgumentException("need folds ≥ 2, minTrainingRows ≥ 10, initialTrainingShare,"
-                        + " minMaeImprovement, minFoldWinShare, intervalCoverage and minHashrateShare as fractions");
+                        + " minMaeImprovement, minFoldWinShare, maxAdvantagePValue, intervalCoverage and minHashrateShare as"
+                        + " fractions");
             }
         }
 
         public static Options defaults() {
             return JsonSettings.defaults(Options.class, DEFAULTS);
+        }
+
+        /** These options forecasting other horizons. */
+        public Options withHorizons(List<Duration> next) {
+            return new Options(step, next, maxStaleness, folds, initialTrainingShare, minTrainingRows,
+                    minMaeImprovement, minFoldWinShare, maxAdvantagePValue, intervalCoverage, minHashrateShare, boost);
         }
     }
 

@@ -36,15 +36,21 @@ final class HorizonForecaster implements Serializable {
                                     WalkForward.Outcome outcome, HashpriceForecaster.Options options) {
         double needed = outcome.baselineMae() * (1 - options.minMaeImprovement());
         // Overlapping week-ahead windows make a small overall win cheap to get by chance, so the model must also
-        // win most folds on their own.
+        // win most folds on their own, and its advantage must be unlikely under "no better than naive" once the
+        // overlap's autocorrelation is accounted for (Diebold–Mariano with Newey–West variance).
+        int overlapLags = (int) Math.max(0, Math.ceil((double) horizon.toMinutes() / options.step().toMinutes()) - 1);
+        double pValue = DieboldMariano.pValueModelBetter(abs(outcome.logErrors()), abs(outcome.baselineLogErrors()),
+                overlapLags);
         boolean beats = outcome.mae() < needed
-                && outcome.foldsWon() >= options.minFoldWinShare() * outcome.folds();
+                && outcome.foldsWon() >= options.minFoldWinShare() * outcome.folds()
+                && pValue <= options.maxAdvantagePValue();
         String reason = String.format(Locale.ROOT, "walk-forward MAE %.3f vs naive %.3f USD/PH/day (%+.1f %%) over"
-                        + " %d forecasts, better in %d of %d folds; to be used the model must be at least %.0f %%"
-                        + " better overall and in %.0f %% of folds",
+                        + " %d forecasts, better in %d of %d folds, chance of such an advantage without a real one"
+                        + " p = %.3f; to be used the model must be at least %.0f %% better overall, in %.0f %% of"
+                        + " folds, with p ≤ %.2f",
                 outcome.mae(), outcome.baselineMae(), 100 * (outcome.mae() / outcome.baselineMae() - 1),
-                outcome.rows(), outcome.foldsWon(), outcome.folds(), 100 * options.minMaeImprovement(),
-                100 * options.minFoldWinShare());
+                outcome.rows(), outcome.foldsWon(), outcome.folds(), pValue, 100 * options.minMaeImprovement(),
+                100 * options.minFoldWinShare(), options.maxAdvantagePValue());
         double tail = (1 - options.intervalCoverage()) / 2;
         double[] errors = beats ? outcome.logErrors() : outcome.baselineLogErrors();
         HorizonValidation validation = new HorizonValidation(horizon, outcome.folds(), outcome.rows(), outcome.mae(),
@@ -85,5 +91,13 @@ final class HorizonForecaster implements Serializable {
         double high = expected * Math.exp(Math.max(upperLog, 0));
         return new HashpriceForecast(horizon, madeAt, lastKnown, expected, low, high, coverage, source, reason,
                 feesIncluded);
+    }
+
+    private static double[] abs(double[] errors) {
+        double[] out = new double[errors.length];
+        for (int i = 0; i < errors.length; i++) {
+            out[i] = Math.abs(errors[i]);
+        }
+        return out;
     }
 }

@@ -101,13 +101,19 @@ final class Acquisition {
 
     private Proposal proposal(Setting setting, Forecast f, double feasibility, double improvement,
                               boolean exploration) {
-        double[] score = objective.score(f, prices);
-        double z = curve.intervalZ();
+        // the interval is of what the unit will be measured at, so the measurement's noise widens it
+        double[] score = objective.score(f.measured(), prices);
+        double z = switch (objective) {
+            case MAX_EFFICIENCY -> curve.intervalZ(Output.EFFICIENCY);
+            case MAX_HASHRATE -> curve.intervalZ(Output.HASHRATE);
+            case MAX_PROFIT -> Math.max(curve.intervalZ(Output.HASHRATE), curve.intervalZ(Output.POWER));
+        };
         double one = objective.inUnit(score[0] - z * score[1]);
         double other = objective.inUnit(score[0] + z * score[1]);
         Interval value = new Interval(objective.inUnit(score[0]), Math.min(one, other), Math.max(one, other),
                 score[1]);
-        return new Proposal(setting, objective, value, f.toPoint(setting, z), feasibility, improvement, exploration);
+        return new Proposal(setting, objective, value, f.toPoint(setting, curve::intervalZ, curve.calibrated()),
+                feasibility, improvement, exploration);
     }
 
     /** Probability that every operator constraint and the power limit hold. */
@@ -122,14 +128,17 @@ final class Acquisition {
         return p;
     }
 
-    /** Whether a measured probe met every constraint (and ran a setting the safe limits permit). */
+    /**
+     * Whether a measured probe met every constraint (and ran a setting the safe limits permit). A probe that did not
+     * report chip temperature or power cannot show it met them, so it is never the incumbent.
+     */
     private boolean feasible(Probe probe) {
         Setting s = probe.setting();
         return probe.hashing() && limits.permits(s.freqMhz(), s.volts(), null, null)
-                && probe.chipTempC() <= constraints.maxChipTempC()
+                && probe.chipTempC() != null && probe.chipTempC() <= constraints.maxChipTempC()
                 && probe.errorFraction() <= constraints.maxErrorFraction()
                 && probe.hashrateThs() >= constraints.minHashrateThs()
-                && probe.powerWatts() <= limits.powerMaxWatts();
+                && probe.powerWatts() != null && probe.powerWatts() <= limits.powerMaxWatts();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import smile.stat.distribution.GaussianDistribution;
+import smile.stat.distribution.TDistribution;
 
 /**
  * The efficiency curve of one unit (or of a whole model): one Gaussian process per output over (frequency,
@@ -27,19 +28,26 @@ public final class EfficiencyCurve {
     }
 
     /**
-     * Everything needed to rebuild a curve: its probes, each process's hyper-parameters, and its prior's state.
+     * Everything needed to rebuild a curve: its probes, each process's hyper-parameters and calibration, and its
+     * prior's state.
      *
-     * @param scope what the curve describes ("unit s19-0042", "model antminer-s19")
-     * @param prior the per-model curve this one is relative to, or null for none
+     * @param scope             what the curve describes ("unit s19-0042", "model antminer-s19")
+     * @param calibration       per output, how its forecast spreads are calibrated
+     * @param prior             the per-model curve this one is relative to, or null for none
      */
     public record State(String scope, InputBox box, List<Probe> probes, Map<Output, GpHyperparameters> hyperparameters,
-                        State prior, OptimiserOptions options) {
+                        Map<Output, IntervalCalibration> calibration, State prior, OptimiserOptions options) {
 
         public State {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(box, "box");
             probes = List.copyOf(probes);
             hyperparameters = Map.copyOf(hyperparameters);
+            calibration = Map.copyOf(calibration);
+            if (!calibration.keySet().equals(hyperparameters.keySet())) {
+                throw new IllegalArgumentException("curve state for " + scope + " calibrates " + calibration.keySet()
+                        + " but has processes for " + hyperparameters.keySet());
+            }
             Objects.requireNonNull(options, "options");
         }
     }
@@ -50,16 +58,19 @@ public final class EfficiencyCurve {
     private final EfficiencyCurve prior;
     private final OptimiserOptions options;
     private final Map<Output, GaussianProcess> processes;
+    private final Map<Output, IntervalCalibration> calibration;
     private final double intervalZ;
 
     private EfficiencyCurve(String scope, InputBox box, List<Probe> probes, EfficiencyCurve prior,
-                            OptimiserOptions options, Map<Output, GaussianProcess> processes) {
+                            OptimiserOptions options, Map<Output, GaussianProcess> processes,
+                            Map<Output, IntervalCalibration> calibration) {
         this.scope = scope;
         this.box = box;
         this.probes = List.copyOf(probes);
         this.prior = prior;
         this.options = options;
         this.processes = processes;
+        this.calibration = calibration;
         this.intervalZ = GaussianDistribution.getInstance().quantile(0.5 + options.intervalLevel() / 2);
     }
 
@@ -94,19 +105,26 @@ public final class EfficiencyCurve {
     static EfficiencyCurve fit(String scope, List<Probe> probes, InputBox box, EfficiencyCurve prior,
                                OptimiserOptions options, TrainingProgress progress) {
         requireHashingProbe(scope, probes);
+        if (prior == null) {
+            requireReported(scope, probes, Output.POWER, options);
+            requireReported(scope, probes, Output.CHIP_TEMP, options);
+        }
         Map<Output, GaussianProcess> processes = new EnumMap<>(Output.class);
+        Map<Output, IntervalCalibration> calibration = new EnumMap<>(Output.class);
         Output[] outputs = Output.values();
         for (int i = 0; i < outputs.length; i++) {
             progress.checkCancelled();
             progress.report((double) i / outputs.length, "Fitting " + outputs[i] + " curve for " + scope);
             Training training = Training.of(outputs[i], probes, box, prior, options);
             if (training != null) {
-                processes.put(outputs[i], GaussianProcess.fit(training.x(), training.residuals(),
-                        training.scaleFloor(), options.gp()));
+                GaussianProcess process = GaussianProcess.fit(training.x(), training.residuals(),
+                        training.scaleFloor(), options.gp());
+                processes.put(outputs[i], process);
+                calibration.put(outputs[i], options.calibration().of(process.leaveOneOutZ()));
             }
         }
         progress.report(1, "Fitted curves for " + scope);
-        return new EfficiencyCurve(scope, box, probes, prior, options, processes);
+        return new EfficiencyCurve(scope, box, probes, prior, options, processes, calibration);
     }
 
     /** Rebuilds a curve from its state without searching hyper-parameters again. */
@@ -123,18 +141,19 @@ public final class EfficiencyCurve {
             processes.put(output, GaussianProcess.condition(training.x(), training.residuals(), training.scaleFloor(),
                     hyper));
         });
-        return new EfficiencyCurve(state.scope(), state.box(), state.probes(), prior, state.options(), processes);
+        return new EfficiencyCurve(state.scope(), state.box(), state.probes(), prior, state.options(), processes,
+                new EnumMap<>(state.calibration()));
     }
 
     public State state() {
         Map<Output, GpHyperparameters> hyper = new EnumMap<>(Output.class);
         processes.forEach((output, process) -> hyper.put(output, process.hyperparameters()));
-        return new State(scope, box, probes, hyper, prior == null ? null : prior.state(), options);
+        return new State(scope, box, probes, hyper, calibration, prior == null ? null : prior.state(), options);
     }
 
     /** The forecast at one setting, with intervals at the options' level. */
     public CurvePoint predict(Setting setting) {
-        return forecast(setting).toPoint(setting, intervalZ);
+        return forecast(setting).toPoint(setting, this::intervalZ, calibrated());
     }
 
     public String scope() {
@@ -153,27 +172,75 @@ public final class EfficiencyCurve {
         return options;
     }
 
+    /** Normal quantile of the interval level: for the latent forecast, whose spread is known given the scale. */
     double intervalZ() {
         return intervalZ;
     }
 
-    /** Mean and latent standard deviation of every output at one setting. */
+    /**
+     * Half-width, in measurement standard deviations, of an output's measurement interval: the Student-t quantile at
+     * the interval level for the output's calibration. J/TH without a process of its own takes the wider of
+     * hashrate's and power's; an output taken from the prior takes the prior's.
+     */
+    double intervalZ(Output output) {
+        IntervalCalibration c = calibration.get(output);
+        if (c != null) {
+            return new TDistribution(c.degreesOfFreedom()).quantile(0.5 + options.intervalLevel() / 2);
+        }
+        if (output == Output.EFFICIENCY) {
+            return Math.max(intervalZ(Output.HASHRATE), intervalZ(Output.POWER));
+        }
+        return prior.intervalZ(output);
+    }
+
+    /**
+     * Mean, latent and noise standard deviation of every output at one setting, calibrated. An output this curve has
+     * no probe for takes its prior's forecast (a unit that never reported power); J/TH without probes of its own is
+     * power ÷ hashrate.
+     */
     Forecast forecast(Setting setting) {
         double[] at = box.normalise(setting);
         double[] mean = new double[Output.values().length];
         double[] sd = new double[mean.length];
+        double[] noise = new double[mean.length];
+        Forecast fromPrior = null;
         for (Output output : Output.values()) {
+            int i = output.ordinal();
             GaussianProcess process = processes.get(output);
             if (process != null) {
                 GaussianProcess.Prediction p = process.predict(at);
-                mean[output.ordinal()] = p.mean() + priorMean(output, setting);
-                sd[output.ordinal()] = p.sd();
+                double scale = Math.sqrt(calibration.get(output).varianceInflation());
+                mean[i] = p.mean() + priorMean(output, setting);
+                sd[i] = scale * p.sd();
+                noise[i] = scale * process.noiseSd();
+            } else if (output != Output.EFFICIENCY) {
+                // fit() refuses a curve without power or chip temperature unless it has a prior to take them from
+                fromPrior = fromPrior != null ? fromPrior : prior.forecast(setting);
+                mean[i] = fromPrior.mean(output);
+                sd[i] = fromPrior.sd(output);
+                noise[i] = fromPrior.noiseSd()[i];
             }
         }
         if (!processes.containsKey(Output.EFFICIENCY)) {
-            Forecast.ratioInto(mean, sd);
+            Forecast.ratioInto(mean, sd, noise);
         }
-        return new Forecast(mean, sd);
+        return new Forecast(mean, sd, noise);
+    }
+
+    /**
+     * Whether this curve's intervals are calibrated: it has a model prior (its processes learn only a unit's small
+     * departures from it), or enough probes of its own for the leave-one-out calibration. A cold curve on one or two
+     * probes cannot know how much J/TH varies across the envelope; its intervals are indicative only.
+     */
+    public boolean calibrated() {
+        return prior != null || probes.stream().filter(p -> teaches(Output.EFFICIENCY, p, options)).count()
+                >= options.calibration().minProbes();
+    }
+
+    /** The factor this curve's calibration scales an output's predictive variance by (1 when it has no process). */
+    double varianceInflation(Output output) {
+        IntervalCalibration c = calibration.get(output);
+        return c == null ? 1 : c.varianceInflation();
     }
 
     /** The prior's mean for one output, 0 without a prior. */
@@ -181,13 +248,31 @@ public final class EfficiencyCurve {
         return prior == null ? 0 : prior.meanOf(output, setting);
     }
 
-    /** This curve's mean for an output, prior included: what it passes on when it is another curve's prior. */
+    /**
+     * This curve's mean for an output, prior included: what it passes on when it is another curve's prior. An output
+     * it has no process for is its own prior's, except J/TH, which then passes on nothing (0): the unit learns its
+     * J/TH from scratch rather than from a ratio that may be infinite.
+     */
     private double meanOf(Output output, Setting setting) {
         GaussianProcess process = processes.get(output);
-        return process == null ? 0 : process.mean(box.normalise(setting)) + priorMean(output, setting);
+        if (process != null) {
+            return process.mean(box.normalise(setting)) + priorMean(output, setting);
+        }
+        return output == Output.EFFICIENCY ? 0 : priorMean(output, setting);
     }
 
-    /** The target each output learns from one probe. */
+    /** Whether a probe teaches an output: it must have reported the figure (and, for J/TH, be usable for it). */
+    static boolean teaches(Output output, Probe probe, OptimiserOptions options) {
+        return switch (output) {
+            case HASHRATE, LOG_ERROR -> true;
+            case POWER -> probe.powerWatts() != null;
+            case CHIP_TEMP -> probe.chipTempC() != null;
+            case EFFICIENCY -> probe.hasEfficiency()
+                    && probe.errorFraction() <= options.efficiencyFitMaxErrorFraction();
+        };
+    }
+
+    /** The target each output learns from one probe that {@link #teaches} it. */
     static double target(Output output, Probe probe, OptimiserOptions options) {
         return switch (output) {
             case HASHRATE -> probe.hashrateThs();
@@ -205,19 +290,27 @@ public final class EfficiencyCurve {
         }
     }
 
+    /** Safety rests on power and chip temperature: a curve with no prior must have seen each at least once. */
+    private static void requireReported(String scope, List<Probe> probes, Output output, OptimiserOptions options) {
+        if (probes.stream().noneMatch(p -> teaches(output, p, options))) {
+            throw new IllegalArgumentException("curve for " + scope + " needs at least one probe that reported "
+                    + (output == Output.POWER ? "power" : "chip temperature") + ", got " + probes.size()
+                    + " probe(s) without; fit a per-model curve first and use it as the prior");
+        }
+    }
+
     /** One output's training set: inputs, targets less the prior's mean, and the scale floor. */
     private record Training(double[][] x, double[] residuals, double scaleFloor) {
 
-        /** Null when no probe informs this output (efficiency when every probe errs beyond the fit limit). */
+        /**
+         * Null when no probe informs this output: efficiency when every probe errs beyond the fit limit or lacks
+         * power, power or chip temperature when no probe reported it.
+         */
         static Training of(Output output, List<Probe> probes, InputBox box, EfficiencyCurve prior,
                            OptimiserOptions options) {
-            List<Probe> used = probes;
-            if (output == Output.EFFICIENCY) {
-                used = probes.stream().filter(p -> p.hashing()
-                        && p.errorFraction() <= options.efficiencyFitMaxErrorFraction()).toList();
-                if (used.isEmpty()) {
-                    return null;
-                }
+            List<Probe> used = probes.stream().filter(p -> teaches(output, p, options)).toList();
+            if (used.isEmpty()) {
+                return null;
             }
             double[][] x = new double[used.size()][];
             double[] residuals = new double[used.size()];

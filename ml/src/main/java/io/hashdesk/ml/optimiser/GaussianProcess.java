@@ -26,16 +26,18 @@ final class GaussianProcess {
 
     private final double[][] x;
     private final GpHyperparameters hyper;
+    private final double noiseVariance;
     private final double offset;
     private final double scale;
     private final Cholesky factor;
     private final double[] alpha;
     private final double logLikelihood;
 
-    private GaussianProcess(double[][] x, GpHyperparameters hyper, double offset, double scale, Cholesky factor,
-                            double[] alpha, double logLikelihood) {
+    private GaussianProcess(double[][] x, GpHyperparameters hyper, double noiseVariance, double offset, double scale,
+                            Cholesky factor, double[] alpha, double logLikelihood) {
         this.x = x;
         this.hyper = hyper;
+        this.noiseVariance = noiseVariance;
         this.offset = offset;
         this.scale = scale;
         this.factor = factor;
@@ -73,12 +75,16 @@ final class GaussianProcess {
         for (int i = 0; i < n; i++) {
             z[i] = (y[i] - mean) / scale;
         }
+        // A reading repeats no better than its resolution: noise below the floor would make the process trust each
+        // probe beyond what was measured (and its intervals far too narrow), so the floor bounds the noise too.
+        double relativeFloor = scaleFloor / scale;
+        double noiseVariance = Math.max(hyper.noiseVariance(), relativeFloor * relativeFloor);
         double[][] k = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
                 k[i][j] = kernel(x[i], x[j], hyper);
             }
-            k[i][i] += hyper.noiseVariance();
+            k[i][i] += noiseVariance;
         }
         Cholesky factor = Cholesky.of(k);
         double[] alpha = factor.solve(z);
@@ -87,7 +93,7 @@ final class GaussianProcess {
             fit += z[i] * alpha[i];
         }
         double logLikelihood = -0.5 * fit - 0.5 * factor.logDeterminant() - n * HALF_LOG_TWO_PI;
-        return new GaussianProcess(x, hyper, mean, scale, factor, alpha, logLikelihood);
+        return new GaussianProcess(x, hyper, noiseVariance, mean, scale, factor, alpha, logLikelihood);
     }
 
     /** Coordinate search: each sweep tries every grid value of each hyper-parameter with the others held. */
@@ -171,6 +177,30 @@ final class GaussianProcess {
         return offset + scale * mean;
     }
 
+    /**
+     * Leave-one-out residuals of the training targets, each divided by its leave-one-out predictive standard
+     * deviation (noise included), in closed form for fixed hyper-parameters: with K the kernel matrix plus noise and
+     * α = K⁻¹y, point i's held-out residual is αᵢ / [K⁻¹]ᵢᵢ and its predictive variance 1 / [K⁻¹]ᵢᵢ (Rasmussen and
+     * Williams, §5.4.2). A well-calibrated process gives values of unit variance.
+     */
+    double[] leaveOneOutZ() {
+        int n = x.length;
+        double[] z = new double[n];
+        double[] unit = new double[n];
+        for (int i = 0; i < n; i++) {
+            unit[i] = 1;
+            // [K⁻¹]ᵢᵢ = |L⁻¹eᵢ|²: only the part from row i down is non-zero
+            double[] column = factor.forward(unit);
+            unit[i] = 0;
+            double inverseDiagonal = 0;
+            for (int k = i; k < n; k++) {
+                inverseDiagonal += column[k] * column[k];
+            }
+            z[i] = alpha[i] / Math.sqrt(inverseDiagonal);
+        }
+        return z;
+    }
+
     GpHyperparameters hyperparameters() {
         return hyper;
     }
@@ -179,8 +209,8 @@ final class GaussianProcess {
         return logLikelihood;
     }
 
-    /** Measurement noise standard deviation, in target units. */
+    /** Measurement noise standard deviation, in target units (never below the scale floor). */
     double noiseSd() {
-        return scale * Math.sqrt(hyper.noiseVariance());
+        return scale * Math.sqrt(noiseVariance);
     }
 }

@@ -25,16 +25,6 @@ public enum Objective {
         return unit;
     }
 
-    /** The score of a measured probe; only for a hashing probe when the objective is efficiency. */
-    double score(Probe probe, Prices prices) {
-        return switch (this) {
-            case MAX_PROFIT -> probe.hashrateThs() * prices.hashpriceUsdPerThDay()
-                    - probe.powerWatts() * prices.usdPerWattDay();
-            case MAX_EFFICIENCY -> -probe.efficiencyJPerTh();
-            case MAX_HASHRATE -> probe.hashrateThs();
-        };
-    }
-
     /**
      * Mean and standard deviation of the score forecast at one setting. Profit is linear in hashrate and power, so
      * its forecast combines theirs exactly (taking the two as independent).

@@ -27,12 +27,13 @@ import java.util.Objects;
  * @param gp                            the Gaussian processes' hyper-parameter search
  * @param scaleFloors                   smallest output scale each Gaussian process standardises by (the
  *                                      measurement's resolution), so a flat output never divides by zero
+ * @param calibration                   how forecast intervals are calibrated on a curve's own probes
  */
 public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsStep, double errorFloorFraction,
                                double efficiencyFitMaxErrorFraction, double chipTempMarginC,
                                double defaultMaxErrorFraction, double minProbabilityBelowSafeChipTemp,
                                double intervalLevel, double improvementMargin, int maxModelProbes,
-                               GpSearch gp, ScaleFloors scaleFloors) {
+                               GpSearch gp, ScaleFloors scaleFloors, Calibration calibration) {
 
     private static final String DEFAULTS = "optimiser-defaults.json";
 
@@ -54,6 +55,7 @@ public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsSt
         require(maxModelProbes >= 1, "maxModelProbes must be at least 1, got " + maxModelProbes);
         Objects.requireNonNull(gp, "gp");
         Objects.requireNonNull(scaleFloors, "scaleFloors");
+        Objects.requireNonNull(calibration, "calibration");
     }
 
     /**
@@ -90,7 +92,9 @@ public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsSt
 
     /**
      * Smallest standardising scale per output: relative to the output's mean for hashrate, power and efficiency,
-     * absolute for chip temperature (°C) and for the natural log of the error fraction.
+     * absolute for chip temperature (°C) and for the natural log of the error fraction. Each is also the least
+     * measurement noise its process assumes: a settled reading repeats no better than this (J/TH: hashrate averaged
+     * over minutes still jitters by some 0.5 %).
      */
     public record ScaleFloors(double hashrateFraction, double powerFraction, double efficiencyFraction,
                               double chipTempC, double logError) {
@@ -98,6 +102,42 @@ public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsSt
         public ScaleFloors {
             require(hashrateFraction > 0 && powerFraction > 0 && efficiencyFraction > 0 && chipTempC > 0
                     && logError > 0, "every scaleFloors value must be above 0");
+        }
+    }
+
+    /**
+     * How each output's predictive variance is scaled so that its intervals hold what they claim. Hyper-parameters
+     * chosen by maximum likelihood and then treated as known make a Gaussian process over-confident; the
+     * leave-one-out residuals of its own probes, each divided by its held-out predictive spread, show by how much
+     * (they should have unit variance). The factor is the mean of their squares, shrunk towards 1 (the process as
+     * fitted) by {@code priorWeightProbes} pseudo-probes so that a handful of probes cannot swing it far: the
+     * posterior mean of an inverse-gamma variance scale. The same count, pseudo-probes plus residuals, is the
+     * degrees of freedom of the Student-t that measurement intervals then use.
+     *
+     * @param priorWeightProbes how many probes' worth of weight the fitted process's own variance keeps
+     * @param minProbes         below this many probes no residual counts (factor 1, {@code priorWeightProbes}
+     *                          degrees of freedom): one or two leave-one-out residuals say nothing
+     */
+    public record Calibration(int priorWeightProbes, int minProbes) {
+
+        public Calibration {
+            // at least 1, so that residuals that all happen to be 0 cannot scale a variance to nothing
+            require(priorWeightProbes >= 1, "calibration.priorWeightProbes must be at least 1, got "
+                    + priorWeightProbes);
+            require(minProbes >= 2, "calibration.minProbes must be at least 2, got " + minProbes);
+        }
+
+        /** The calibration from a process's standardised leave-one-out residuals. */
+        IntervalCalibration of(double[] leaveOneOutZ) {
+            if (leaveOneOutZ.length < minProbes) {
+                return new IntervalCalibration(1, priorWeightProbes);
+            }
+            double squares = 0;
+            for (double z : leaveOneOutZ) {
+                squares += z * z;
+            }
+            int count = priorWeightProbes + leaveOneOutZ.length;
+            return new IntervalCalibration((priorWeightProbes + squares) / count, count);
         }
     }
 

@@ -32,10 +32,7 @@ class HashpriceForecastTrainingTest {
     private static final Coin LTC = CoinCatalog.bundled().require("LTC");
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final HashpriceForecaster.Options OPTIONS = HashpriceForecaster.Options.defaults();
-    private static final HashpriceForecaster.Options DAY_AHEAD = new HashpriceForecaster.Options(OPTIONS.step(),
-            List.of(Duration.ofDays(1)), OPTIONS.maxStaleness(), OPTIONS.folds(), OPTIONS.initialTrainingShare(),
-            OPTIONS.minTrainingRows(), OPTIONS.minMaeImprovement(), OPTIONS.minFoldWinShare(),
-            OPTIONS.intervalCoverage(), OPTIONS.minHashrateShare(), OPTIONS.boost());
+    private static final HashpriceForecaster.Options DAY_AHEAD = OPTIONS.withHorizons(List.of(Duration.ofDays(1)));
 
     @TempDir
     Path dir;

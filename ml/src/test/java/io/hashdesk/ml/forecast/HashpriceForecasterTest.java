@@ -19,10 +19,7 @@ class HashpriceForecasterTest {
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final HashpriceForecaster.Options OPTIONS = HashpriceForecaster.Options.defaults();
     /** A day ahead, where the structured market's fee cycle and difficulty steps are there to learn. */
-    private static final HashpriceForecaster.Options DAY_AHEAD = new HashpriceForecaster.Options(OPTIONS.step(),
-            List.of(Duration.ofDays(1)), OPTIONS.maxStaleness(), OPTIONS.folds(), OPTIONS.initialTrainingShare(),
-            OPTIONS.minTrainingRows(), OPTIONS.minMaeImprovement(), OPTIONS.minFoldWinShare(),
-            OPTIONS.intervalCoverage(), OPTIONS.minHashrateShare(), OPTIONS.boost());
+    private static final HashpriceForecaster.Options DAY_AHEAD = OPTIONS.withHorizons(List.of(Duration.ofDays(1)));
     private static List<MarketSnapshot> structuredHistory;
     private static HashpriceForecaster structured;
     private static List<MarketSnapshot> randomWalkHistory;

@@ -57,8 +57,45 @@ class EfficiencyCurveTest {
     }
 
     @Test
+    void aUnitThatNeverReportedPowerTakesPowerFromItsPriorAndIsRefusedWithoutOne() {
+        EfficiencyCurve prior = EfficiencyCurve.fit("model test", SyntheticUnit.probes(0.0, 9), BOX, null, OPTIONS,
+                TrainingProgress.NONE);
+        List<Probe> withoutPower = SyntheticUnit.probes(0.0, 4).stream()
+                .map(p -> new Probe(p.setting(), p.hashrateThs(), null, p.chipTempC(), p.errorFraction())).toList();
+
+        EfficiencyCurve unit = EfficiencyCurve.fit("unit u1", withoutPower, BOX, prior, OPTIONS,
+                TrainingProgress.NONE);
+
+        Setting at = new Setting(500, 13.0);
+        assertThat(unit.predict(at).powerWatts().mean()).isEqualTo(prior.predict(at).powerWatts().mean());
+        assertThat(unit.state().hyperparameters()).doesNotContainKeys(EfficiencyCurve.Output.POWER,
+                EfficiencyCurve.Output.EFFICIENCY);
+        assertThatThrownBy(() -> EfficiencyCurve.fit("unit u1", withoutPower, BOX, null, OPTIONS,
+                TrainingProgress.NONE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unit u1").hasMessageContaining("reported power");
+    }
+
+    @Test
+    void measurementIntervalsAreWiderThanTheLatentSpreadAndCalibratedFromTheProbes() {
+        EfficiencyCurve curve = EfficiencyCurve.fit("model test", SyntheticUnit.probes(0.0, 12), BOX, null, OPTIONS,
+                TrainingProgress.NONE);
+        Setting at = new Setting(560, 13.3);
+
+        Forecast latent = curve.forecast(at);
+        Interval measured = curve.predict(at).efficiencyJPerTh();
+
+        assertThat(measured.sd()).isGreaterThan(latent.sd(EfficiencyCurve.Output.EFFICIENCY));
+        assertThat(measured.high() - measured.mean()).isGreaterThan(curve.intervalZ() * measured.sd());
+        assertThat(curve.calibrated()).isTrue();
+        assertThat(curve.state().calibration().get(EfficiencyCurve.Output.EFFICIENCY).degreesOfFreedom())
+                .isEqualTo((int) curve.probes().stream()
+                        .filter(p -> EfficiencyCurve.teaches(EfficiencyCurve.Output.EFFICIENCY, p, OPTIONS)).count()
+                        + OPTIONS.calibration().priorWeightProbes());
+    }
+
+    @Test
     void refusesAHistoryInWhichNothingHashed() {
-        Probe dead = new Probe(new Setting(500, 12.0), 0, 2000, 60, 1);
+        Probe dead = new Probe(new Setting(500, 12.0), 0, 2000.0, 60.0, 1);
 
         assertThatThrownBy(() -> EfficiencyCurve.fit("unit dead", List.of(dead), BOX, null, OPTIONS,
                 TrainingProgress.NONE)).isInstanceOf(IllegalArgumentException.class)

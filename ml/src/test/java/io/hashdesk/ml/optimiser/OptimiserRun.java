@@ -19,9 +19,11 @@ final class OptimiserRun {
      * @param trueGaps         after each probe, how far the best-known setting's true J/TH is above the true optimum
      *                         (infinite when there is no best-known setting or it truly breaks a constraint)
      * @param proposals        every proposal made
+     * @param proposalCurves   the curve each proposal came from, in the same order
      * @param proposalsOutside proposals outside the safe limits or the firmware's envelope (must be 0)
      */
-    record Result(UnitHistory history, List<Double> trueGaps, List<Proposal> proposals, int proposalsOutside) {
+    record Result(UnitHistory history, List<Double> trueGaps, List<Proposal> proposals,
+                  List<EfficiencyCurve> proposalCurves, int proposalsOutside) {
 
         double finalGap() {
             return trueGaps.getLast();
@@ -53,6 +55,7 @@ final class OptimiserRun {
         UnitHistory history = new UnitHistory(unit.id(), unit.modelId(), List.of(unit.probeCurrent()));
         List<Double> gaps = new ArrayList<>();
         List<Proposal> proposals = new ArrayList<>();
+        List<EfficiencyCurve> curves = new ArrayList<>();
         int outside = 0;
         while (true) {
             EfficiencyCurve curve = optimizer.curve(history, limits, scope, TrainingProgress.NONE);
@@ -64,12 +67,13 @@ final class OptimiserRun {
             Proposal proposal = optimizer.propose(curve, Objective.MAX_EFFICIENCY, limits, prices, scope)
                     .orElseThrow(() -> new IllegalStateException("no proposal for " + unit.id()));
             proposals.add(proposal);
+            curves.add(curve);
             if (!permitted(proposal.setting(), limits, scope.firmware())) {
                 outside++;
             }
             history = history.with(unit.probe(proposal.setting()));
         }
-        return new Result(history, gaps, proposals, outside);
+        return new Result(history, gaps, proposals, curves, outside);
     }
 
     /** The baseline: {@code budget - 1} settings drawn uniformly from the same candidate grid after the current one. */
@@ -84,7 +88,7 @@ final class OptimiserRun {
             probes.add(unit.probe(grid.get(random.nextInt(grid.size()))));
             gaps.add(trueGap(unit, bestMeasured(probes, constraints)));
         }
-        return new Result(new UnitHistory(unit.id(), unit.modelId(), probes), gaps, List.of(), 0);
+        return new Result(new UnitHistory(unit.id(), unit.modelId(), probes), gaps, List.of(), List.of(), 0);
     }
 
     /** Random search keeps the feasible probe with the lowest measured J/TH. */

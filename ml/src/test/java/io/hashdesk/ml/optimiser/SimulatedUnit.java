@@ -87,7 +87,7 @@ final class SimulatedUnit {
         double hashrateThs = miner.model().hashrateUnit().toThs(r.hrAverage());
         // The simulator's error percent is a weighted mean that can land a rounding error above 100 %.
         double errorFraction = Math.min(1, r.hwErrorPercent() / PERCENT);
-        return new Probe(setting, hashrateThs, r.powerWatts(), r.chipTempMaxC(), errorFraction);
+        return new Probe(setting, hashrateThs, (double) r.powerWatts(), (double) r.chipTempMaxC(), errorFraction);
     }
 
     double siliconOffsetVolts() {

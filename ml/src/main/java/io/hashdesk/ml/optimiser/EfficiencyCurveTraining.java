@@ -1,0 +1,165 @@
+package io.hashdesk.ml.optimiser;
+
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.catalog.MinerModel;
+import io.hashdesk.core.domain.catalog.SafeLimits;
+import io.hashdesk.core.store.FeatureDistribution;
+import io.hashdesk.core.store.ModelScope;
+import io.hashdesk.core.store.ModelType;
+import io.hashdesk.core.store.TelemetryStore;
+import io.hashdesk.ml.TrainingProgress;
+import io.hashdesk.ml.drift.DriftSettings;
+import io.hashdesk.ml.drift.FeatureDistributions;
+import io.hashdesk.ml.registry.ModelArtifact;
+import io.hashdesk.ml.registry.ModelCandidate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Trains a miner model's efficiency curve from the farm's stored telemetry: reads each unit's settled stretches
+ * ({@link UnitHistories}), fits the per-model curve, scores it by leave-one-unit-out, and describes it for the model
+ * registry ({@code ModelRegistry.registerAndPromote(trained.candidate(), trained.artifact())}). Load it back with
+ * {@code EfficiencyCurve.restore(registry.load(version, EfficiencyCurve.State.class))}.
+ */
+public final class EfficiencyCurveTraining {
+
+    /** The registry's promotion metric for {@link ModelType#EFFICIENCY_CURVE} (lower is better). */
+    public static final String METRIC = "heldOutRmseJPerTh";
+    /** The probe figures the curve learns from, in the order their training distributions are kept. */
+    public static final List<String> FEATURES = List.of("frequencyMhz", "volts", "hashrateThs", "powerWatts",
+            "chipTempC", "errorFraction");
+    static final String ALGORITHM = "Gaussian process per output (Matérn 5/2 ARD + linear kernel, plain Java),"
+            + " leave-one-out variance calibration";
+
+    /**
+     * @param histories every unit's probes the curve was fitted on (units without a settled stretch included, empty)
+     */
+    public record Trained(EfficiencyCurve curve, ModelCandidate candidate, ModelArtifact artifact,
+                          List<UnitHistory> histories) {
+    }
+
+    private final TelemetryStore telemetry;
+    private final HistoryOptions historyOptions;
+    private final OptimiserOptions options;
+    private final DriftSettings drift;
+
+    public EfficiencyCurveTraining(TelemetryStore telemetry, HistoryOptions historyOptions, OptimiserOptions options,
+                                   DriftSettings drift) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        this.historyOptions = Objects.requireNonNull(historyOptions, "historyOptions");
+        this.options = Objects.requireNonNull(options, "options");
+        this.drift = Objects.requireNonNull(drift, "drift");
+    }
+
+    /**
+     * Trains the curve of {@code model} on its {@code units}' telemetry in {@code [from, to)}.
+     *
+     * @throws IllegalArgumentException when fewer than two units have a settled stretch that teaches J/TH (no unit
+     *                                  could be held out), or none reported power or chip temperature
+     */
+    public Trained train(MinerModel model, List<MinerId> units, FirmwareEnvelope firmware, Instant from, Instant to,
+                         TrainingProgress progress) {
+        UnitHistories reader = new UnitHistories(telemetry, historyOptions);
+        List<UnitHistory> histories = new ArrayList<>(units.size());
+        for (int i = 0; i < units.size(); i++) {
+            progress.checkCancelled();
+            progress.report(0.1 * i / units.size(), "Reading settled stretches of " + units.get(i));
+            histories.add(reader.read(units.get(i), model, from, to));
+        }
+        double heldOut = heldOutRmseJPerTh(histories, model.safeLimits(), firmware, options,
+                span(progress, 0.1, 0.8));
+        EfficiencyCurve curve = EfficiencyCurve.fitModel(model.id(), histories, model.safeLimits(), firmware, options,
+                span(progress, 0.8, 1.0));
+        List<Probe> probes = curve.probes();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(METRIC, heldOut);
+        metrics.put("probes", (double) probes.size());
+        metrics.put("unitsWithProbes", (double) histories.stream().filter(h -> !h.probes().isEmpty()).count());
+        Map<String, Object> hyper = new LinkedHashMap<>();
+        hyper.put("curve", options);
+        hyper.put("history", historyOptions);
+        ModelCandidate candidate = new ModelCandidate(ModelType.EFFICIENCY_CURVE, ModelScope.minerModel(model.id()),
+                from, to, FEATURES, ALGORITHM, hyper, metrics, distributions(probes));
+        progress.report(1, "Trained the efficiency curve of " + model.name());
+        return new Trained(curve, candidate, ModelArtifact.json(curve.state()), List.copyOf(histories));
+    }
+
+    /**
+     * Root-mean-square error of the per-model curve's J/TH on units it has not seen: each unit in turn is left out,
+     * the curve is fitted (hyper-parameters searched afresh) on the others, and the unit's probes that teach J/TH
+     * (hashing, power reported, errors within the fit limit) are predicted. Units with no such probe are never held
+     * out; a fold whose other units taught no J/TH is skipped.
+     *
+     * @throws IllegalArgumentException when no unit could be held out (fewer than two units with such probes)
+     */
+    public static double heldOutRmseJPerTh(List<UnitHistory> histories, SafeLimits limits, FirmwareEnvelope firmware,
+                                           OptimiserOptions options, TrainingProgress progress) {
+        double squares = 0;
+        int count = 0;
+        for (int u = 0; u < histories.size(); u++) {
+            progress.checkCancelled();
+            progress.report((double) u / histories.size(), "Holding out " + histories.get(u).unitId());
+            UnitHistory heldOut = histories.get(u);
+            List<Probe> targets = heldOut.probes().stream()
+                    .filter(p -> EfficiencyCurve.teaches(EfficiencyCurve.Output.EFFICIENCY, p, options)).toList();
+            List<UnitHistory> others = new ArrayList<>(histories);
+            others.remove(u);
+            List<Probe> training = others.stream().flatMap(h -> h.probes().stream()).toList();
+            if (targets.isEmpty() || training.stream().noneMatch(
+                    p -> EfficiencyCurve.teaches(EfficiencyCurve.Output.EFFICIENCY, p, options))) {
+                continue;
+            }
+            EfficiencyCurve curve = EfficiencyCurve.fitModel(heldOut.modelId(), others, limits, firmware, options,
+                    TrainingProgress.NONE);
+            for (Probe probe : targets) {
+                double miss = curve.predict(probe.setting()).efficiencyJPerTh().mean() - probe.efficiencyJPerTh();
+                squares += miss * miss;
+                count++;
+            }
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("no unit could be held out: leave-one-unit-out needs at least two units"
+                    + " with settled probes that hashed and reported power, got " + histories.size() + " unit(s)");
+        }
+        return Math.sqrt(squares / count);
+    }
+
+    /** Training distributions of the probe figures; a figure a probe lacks is missing (NaN), never filled. */
+    private List<FeatureDistribution> distributions(List<Probe> probes) {
+        int n = probes.size();
+        double[][] columns = new double[FEATURES.size()][n];
+        for (int i = 0; i < n; i++) {
+            Probe p = probes.get(i);
+            columns[0][i] = p.setting().freqMhz();
+            columns[1][i] = p.setting().volts();
+            columns[2][i] = p.hashrateThs();
+            columns[3][i] = p.powerWatts() == null ? Double.NaN : p.powerWatts();
+            columns[4][i] = p.chipTempC() == null ? Double.NaN : p.chipTempC();
+            columns[5][i] = p.errorFraction();
+        }
+        Map<String, double[]> byFeature = new LinkedHashMap<>();
+        for (int f = 0; f < FEATURES.size(); f++) {
+            byFeature.put(FEATURES.get(f), columns[f]);
+        }
+        return FeatureDistributions.snapshot(byFeature, drift);
+    }
+
+    /** Progress of a sub-step mapped onto {@code [from, to]} of the whole run. */
+    private static TrainingProgress span(TrainingProgress whole, double from, double to) {
+        return new TrainingProgress() {
+            @Override
+            public void report(double fractionDone, String step) {
+                whole.report(from + (to - from) * fractionDone, step);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return whole.cancelled();
+            }
+        };
+    }
+}
