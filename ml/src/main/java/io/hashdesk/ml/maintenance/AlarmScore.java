@@ -1,6 +1,7 @@
 package io.hashdesk.ml.maintenance;
 
 import io.hashdesk.core.domain.MinerId;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,7 @@ import java.util.Map;
  * alarm (the failure came unannounced).
  */
 public record AlarmScore(int truePositives, int falsePositives, int falseNegatives, int trueNegatives,
-                         List<Double> leadDays) {
+                         List<Double> leadDays) implements Serializable {
 
     public AlarmScore {
         leadDays = List.copyOf(leadDays);

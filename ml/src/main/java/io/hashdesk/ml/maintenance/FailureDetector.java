@@ -24,7 +24,7 @@ public final class FailureDetector {
     }
 
     /** Every failure in the history, oldest first (at most one per kind and part: the first time it shows). */
-    public List<ObservedFailure> detect(UnitHistory h) {
+    public List<ObservedFailure> detect(HourlyHistory h) {
         List<ObservedFailure> found = new ArrayList<>();
         stoppedFans(h).ifPresent(found::add);
         failedBoards(h, found);
@@ -34,11 +34,11 @@ public final class FailureDetector {
     }
 
     /** The first failure in the history, if any: after it the unit is in repair and its samples say nothing. */
-    public Optional<ObservedFailure> first(UnitHistory h) {
+    public Optional<ObservedFailure> first(HourlyHistory h) {
         return detect(h).stream().findFirst();
     }
 
-    private Optional<ObservedFailure> stoppedFans(UnitHistory h) {
+    private Optional<ObservedFailure> stoppedFans(HourlyHistory h) {
         double[][] fans = h.fanRpm();
         if (fans.length < 2) {
             return Optional.empty();
@@ -55,14 +55,11 @@ public final class FailureDetector {
         return Optional.empty();
     }
 
-    private void failedBoards(UnitHistory h, List<ObservedFailure> found) {
+    private void failedBoards(HourlyHistory h, List<ObservedFailure> found) {
         double[][] boards = h.boardHashrateThs();
         for (int b = 0; b < boards.length; b++) {
             for (int slot = BOARD_BASELINE_HOURS; slot < h.hours(); slot++) {
-                double baseline = median(Arrays.copyOfRange(boards[b], slot - BOARD_BASELINE_HOURS, slot));
-                // Only while another board hashed as usual: a whole unit stopping is not a board failure.
-                if (baseline > 0 && boards[b][slot] < rules.failedBoardShare() * baseline
-                        && anotherBoardHashedAsUsual(boards, b, slot)) {
+                if (boardDown(boards, b, slot) && (slot + 1 == h.hours() || boardDown(boards, b, slot + 1))) {
                     found.add(new ObservedFailure(h.miner(), FailureKind.HASHBOARD, h.slotStart(slot),
                             "hashboard " + b));
                     break;
@@ -71,7 +68,19 @@ public final class FailureDetector {
         }
     }
 
-    private Optional<ObservedFailure> overheat(UnitHistory h) {
+    /**
+     * Board {@code b} is below its share of its own baseline in {@code slot} while another board hashed as usual: a
+     * whole unit stopping is not a board failure. {@link #failedBoards} asks it of the next hour too, because in the
+     * hour a fan stops the boards' means fall unevenly before the unit halts; a failed board stays down while its
+     * siblings hash on.
+     */
+    private boolean boardDown(double[][] boards, int b, int slot) {
+        double baseline = median(Arrays.copyOfRange(boards[b], slot - BOARD_BASELINE_HOURS, slot));
+        return baseline > 0 && boards[b][slot] < rules.failedBoardShare() * baseline
+                && anotherBoardHashedAsUsual(boards, b, slot);
+    }
+
+    private Optional<ObservedFailure> overheat(HourlyHistory h) {
         for (int slot = 0; slot < h.hours(); slot++) {
             boolean interrupted = h.samples()[slot] > 0 && h.hashingSamples()[slot] < h.samples()[slot];
             if (interrupted && h.chipTempMaxC()[slot] >= rules.overheatChipTempC()) {

@@ -11,16 +11,19 @@ import java.util.Objects;
  *
  * @param probability  calibrated probability that a fan, hashboard or overheat failure happens within
  *                     {@code horizon}
- * @param alarm        whether the probability reaches the model's alarm threshold
+ * @param likelyKind   the kind of failure the model finds most likely, should one come
+ * @param alarm        whether the model's score for some kind reaches that kind's alarm threshold
  * @param warningSigns the features that raised the score most, strongest first (empty when none raised it)
  */
-public record FailureRisk(MinerId miner, Instant at, Duration horizon, double probability, boolean alarm,
+public record FailureRisk(MinerId miner, Instant at, Duration horizon, double probability,
+                          FailureKind likelyKind, boolean alarm,
                           List<WarningSign> warningSigns) {
 
     public FailureRisk {
         Objects.requireNonNull(miner, "miner");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(horizon, "horizon");
+        Objects.requireNonNull(likelyKind, "likelyKind");
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("probability must be in [0, 1], got " + probability);
         }

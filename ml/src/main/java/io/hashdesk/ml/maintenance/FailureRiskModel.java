@@ -22,31 +22,37 @@ import smile.model.cart.SplitRule;
 
 /**
  * Probability that a unit has a fan, hashboard or overheat failure within the horizon (7 days by default), from its
- * {@link MaintenanceFeature} trends: a random forest whose score is calibrated by isotonic regression on out-of-fold
- * scores (folds grouped by unit, so no unit is scored by a forest that saw it), an alarm threshold chosen on those
- * same out-of-fold scores, and the warning signs behind each score (TreeSHAP contributions). Immutable once fitted.
+ * {@link MaintenanceFeature} trends: a random forest over four classes (no failure, or the kind of the failure to
+ * come) whose total failure score is calibrated by isotonic regression on out-of-fold scores (folds grouped by unit,
+ * so no unit is scored by a forest that saw it), an alarm threshold per failure kind chosen on those same
+ * out-of-fold scores ({@link KindThresholds}), and the warning signs behind each score (TreeSHAP contributions).
+ * Immutable once fitted.
  */
 public final class FailureRiskModel implements Serializable {
 
-    private static final long serialVersionUID = 1L;
-    private static final String LABEL = "failing";
+    private static final long serialVersionUID = 2L;
+    private static final String LABEL = "outcome";
     private static final StructType SCHEMA = DataFrame.of(new double[1][MaintenanceFeature.count()],
             MaintenanceFeature.columnNames().toArray(String[]::new)).schema();
-    private static final int FAILING = 1;
+    /** Class label of "no failure within the horizon"; a failure of kind k is class {@code k.ordinal() + 1}. */
+    private static final int NO_FAILURE = 0;
 
     private final RandomForest forest;
+    private final FanStopLevel fanStop;
     private final IsotonicCalibration calibration;
-    private final double threshold;
+    private final KindThresholds thresholds;
     private final double[] healthyMedians;
     private final Duration horizon;
     private final int warningSigns;
     private final TrainingReport report;
 
-    private FailureRiskModel(RandomForest forest, IsotonicCalibration calibration, double threshold,
-                             double[] healthyMedians, Duration horizon, int warningSigns, TrainingReport report) {
+    private FailureRiskModel(RandomForest forest, FanStopLevel fanStop, IsotonicCalibration calibration,
+                             KindThresholds thresholds, double[] healthyMedians, Duration horizon, int warningSigns,
+                             TrainingReport report) {
         this.forest = forest;
+        this.fanStop = fanStop;
         this.calibration = calibration;
-        this.threshold = threshold;
+        this.thresholds = thresholds;
         this.healthyMedians = healthyMedians;
         this.horizon = horizon;
         this.warningSigns = warningSigns;
@@ -58,9 +64,9 @@ public final class FailureRiskModel implements Serializable {
      *
      * @param brierScore    mean squared error of the calibrated out-of-fold probabilities (0 is perfect)
      * @param rawBrierScore the same for the forest's uncalibrated vote share
-     * @param outOfFold     the chosen threshold's alarms scored on the out-of-fold probabilities
-     * @param leadTargetMet whether the threshold reached {@code minMedianLeadDays}; false means it is the best-F1
-     *                      threshold instead
+     * @param outOfFold     the chosen thresholds' alarms scored on the out-of-fold probabilities
+     * @param leadTargetMet whether the thresholds reached {@code minMedianLeadDays}; false means they are the
+     *                      best-F1 thresholds instead
      */
     public record TrainingReport(int samples, int units, int failingUnits, double brierScore, double rawBrierScore,
                                  AlarmScore outOfFold, boolean leadTargetMet) implements Serializable {
@@ -76,9 +82,9 @@ public final class FailureRiskModel implements Serializable {
                                        TrainingProgress progress) {
         Duration horizon = settings.horizon();
         int k = settings.calibrationFolds();
-        int[] fold = unitFolds(samples, k, horizon, settings.forest().seed());
-        int[] y = samples.stream().mapToInt(s -> s.failsWithin(horizon) ? 1 : 0).toArray();
-        double[] raw = new double[samples.size()];
+        int[] fold = unitFolds(samples, k, settings.forest().seed());
+        int[] y = samples.stream().mapToInt(s -> outcome(s, horizon)).toArray();
+        double[][] kindScores = new double[samples.size()][];
         for (int f = 0; f < k; f++) {
             progress.checkCancelled();
             progress.report((double) f / (k + 1), "Failure model: calibration fold " + (f + 1) + " of " + k);
@@ -87,38 +93,50 @@ public final class FailureRiskModel implements Serializable {
             for (int i = 0; i < fold.length; i++) {
                 (fold[i] == f ? held : train).add(i);
             }
-            RandomForest foldForest = forest(samples, y, train, settings.forest());
+            // The fold learns its own fan-stop level, so held-out units inform neither the level nor the forest.
+            FanStopLevel foldStop = FanStopLevel.learn(train.stream().map(samples::get).toList(), settings);
+            RandomForest foldForest = forest(samples, y, train, foldStop, settings.forest());
             for (int i : held) {
-                raw[i] = score(foldForest, samples.get(i).row().values());
+                kindScores[i] = kindScores(foldForest, foldStop.complete(samples.get(i).row().values()));
             }
         }
-        IsotonicCalibration calibration = IsotonicCalibration.fit(raw, y);
+        int[] failing = Arrays.stream(y).map(c -> c == NO_FAILURE ? 0 : 1).toArray();
+        double[] raw = Arrays.stream(kindScores).mapToDouble(FailureRiskModel::total).toArray();
+        IsotonicCalibration calibration = IsotonicCalibration.fit(raw, failing);
         double[] calibrated = Arrays.stream(raw).map(calibration::probability).toArray();
-        ThresholdChoice choice = chooseThreshold(samples, calibrated, horizon, settings.minMedianLeadDays());
+        KindThresholds.Choice choice = KindThresholds.choose(samples, kindScores, horizon,
+                settings.minMedianLeadDays());
         progress.checkCancelled();
         progress.report((double) k / (k + 1), "Failure model: final forest");
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             all.add(i);
         }
-        RandomForest finalForest = forest(samples, y, all, settings.forest());
+        FanStopLevel fanStop = FanStopLevel.learn(samples, settings);
+        RandomForest finalForest = forest(samples, y, all, fanStop, settings.forest());
         TrainingReport report = new TrainingReport(samples.size(), unitCount(samples), failingUnits(samples, horizon),
-                brier(calibrated, y), brier(raw, y), choice.score(), choice.leadTargetMet());
+                brier(calibrated, failing), brier(raw, failing), choice.score(), choice.leadTargetMet());
         progress.report(1, "Failure model trained");
-        return new FailureRiskModel(finalForest, calibration, choice.threshold(), healthyMedians(samples),
+        return new FailureRiskModel(finalForest, fanStop, calibration, choice.thresholds(),
+                healthyMedians(samples, fanStop),
                 horizon, settings.warningSigns(), report);
     }
 
-    /** The forest's uncalibrated failure vote share for a row. */
+    /** The class a sample is trained on: no failure within the horizon, or the kind of the failure within it. */
+    private static int outcome(TrainingSample s, Duration horizon) {
+        return s.failsWithin(horizon) ? s.failureKind().ordinal() + 1 : NO_FAILURE;
+    }
+
+    /** The forest's uncalibrated failure vote share for a row (all kinds together). */
     double rawScore(FeatureRow row) {
-        return score(forest, row.values());
+        return total(kindScores(forest, fanStop.complete(row.values())));
     }
 
     /**
      * Trains on stored history: failures recognised in it ({@link FailureDetector}) label the samples
      * ({@link TrainingSamples#fromStoredFailures}).
      */
-    public static FailureRiskModel train(List<UnitHistory> units, MaintenanceSettings settings,
+    public static FailureRiskModel train(List<HourlyHistory> units, MaintenanceSettings settings,
                                          TrainingProgress progress) {
         List<TrainingSample> samples = TrainingSamples.fromStoredFailures(units, settings, progress);
         return fit(samples, settings, secondHalf(progress));
@@ -146,12 +164,22 @@ public final class FailureRiskModel implements Serializable {
 
     /** The assessment of one unit, with the warning signs behind it. */
     public FailureRisk assess(FeatureRow row) {
-        double p = probability(row);
-        return new FailureRisk(row.miner(), row.at(), horizon, p, p >= threshold, warningSigns(row));
+        double[] x = fanStop.complete(row.values());
+        double[] kinds = kindScores(forest, x);
+        double p = calibration.probability(total(kinds));
+        FailureKind likely = FailureKind.values()[argMax(kinds)];
+        return new FailureRisk(row.miner(), row.at(), horizon, p, likely, thresholds.alarm(kinds),
+                warningSigns(x));
     }
 
-    public double threshold() {
-        return threshold;
+    /** Whether the row raises an alarm: the forest's score of some failure kind reaches that kind's threshold. */
+    public boolean alarm(FeatureRow row) {
+        return thresholds.alarm(kindScores(forest, fanStop.complete(row.values())));
+    }
+
+    /** The alarm threshold of a kind, on the forest's vote share for that kind; infinite if training saw none. */
+    public double threshold(FailureKind kind) {
+        return thresholds.threshold(kind);
     }
 
     public Duration horizon() {
@@ -167,33 +195,69 @@ public final class FailureRiskModel implements Serializable {
         return healthyMedians[feature.ordinal()];
     }
 
-    private List<WarningSign> warningSigns(FeatureRow row) {
-        double[] shap = forest.shap(Tuple.of(SCHEMA, row.values()));
-        int p = MaintenanceFeature.count();
-        int classes = shap.length / p;
+    /** The model's input vector of a row: its features with the days to the learned fan-stop level filled in. */
+    double[] inputs(FeatureRow row) {
+        return fanStop.complete(row.values());
+    }
+
+    private List<WarningSign> warningSigns(double[] x) {
+        double[] shap = forest.shap(Tuple.of(SCHEMA, x));
+        int classes = forest.numClasses();
+        int none = classIndex(forest, NO_FAILURE);
         List<WarningSign> signs = new ArrayList<>();
         for (MaintenanceFeature f : MaintenanceFeature.values()) {
-            double contribution = shap[f.ordinal() * classes + FAILING];
+            // What lowers "no failure" raises the failure kinds together; with no such class every vote is a failure.
+            double contribution = none < 0 ? 0 : -shap[f.ordinal() * classes + none];
             if (contribution > 0) {
-                signs.add(new WarningSign(f, row.value(f), healthyMedians[f.ordinal()], contribution));
+                signs.add(new WarningSign(f, x[f.ordinal()], healthyMedians[f.ordinal()], contribution));
             }
         }
         signs.sort(Comparator.comparingDouble(WarningSign::contribution).reversed());
         return signs.subList(0, Math.min(warningSigns, signs.size()));
     }
 
-    private static double score(RandomForest forest, double[] x) {
-        double[] posteriori = new double[2];
+    /** The forest's vote share for each failure kind, by ordinal; 0 for a kind its training data lacked. */
+    private static double[] kindScores(RandomForest forest, double[] x) {
+        double[] posteriori = new double[forest.numClasses()];
         forest.predict(Tuple.of(SCHEMA, x), posteriori);
-        return posteriori[FAILING];
+        int[] labels = forest.classes();
+        double[] kinds = new double[FailureKind.values().length];
+        for (int c = 0; c < labels.length; c++) {
+            if (labels[c] != NO_FAILURE) {
+                kinds[labels[c] - 1] = posteriori[c];
+            }
+        }
+        return kinds;
+    }
+
+    private static int classIndex(RandomForest forest, int label) {
+        int[] labels = forest.classes();
+        for (int c = 0; c < labels.length; c++) {
+            if (labels[c] == label) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static double total(double[] kindScores) {
+        return Math.min(1, Arrays.stream(kindScores).sum());
+    }
+
+    private static int argMax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            best = values[i] > values[best] ? i : best;
+        }
+        return best;
     }
 
     private static RandomForest forest(List<TrainingSample> samples, int[] y, List<Integer> rows,
-                                       MaintenanceSettings.Forest o) {
+                                       FanStopLevel fanStop, MaintenanceSettings.Forest o) {
         double[][] x = new double[rows.size()][];
         int[] labels = new int[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
-            x[r] = samples.get(rows.get(r)).row().values();
+            x[r] = fanStop.complete(samples.get(rows.get(r)).row().values());
             labels[r] = y[rows.get(r)];
         }
         DataFrame data = DataFrame.of(x, MaintenanceFeature.columnNames().toArray(String[]::new))
@@ -209,76 +273,44 @@ public final class FailureRiskModel implements Serializable {
     }
 
     /**
-     * Fold of each sample: whole units go to one fold, failing and healthy units dealt out separately so every fold
-     * trains on both, in an order shuffled by the seed.
+     * Fold of each sample: whole units go to one fold; units that fail are dealt out kind by kind and healthy units
+     * apart, so every fold trains on every kind the history has, in an order shuffled by the seed.
      */
-    static int[] unitFolds(List<TrainingSample> samples, int k, Duration horizon, long seed) {
-        TreeMap<String, Boolean> failing = new TreeMap<>();
+    static int[] unitFolds(List<TrainingSample> samples, int k, long seed) {
+        TreeMap<String, String> groupOf = new TreeMap<>();
         for (TrainingSample s : samples) {
-            failing.merge(s.row().miner().value(), s.failsWithin(horizon), Boolean::logicalOr);
+            groupOf.putIfAbsent(s.row().miner().value(), s.failureKind() == null ? "healthy" : s.failureKind().name());
         }
-        List<String> failingUnits = new ArrayList<>(failing.entrySet().stream().filter(Map.Entry::getValue)
-                .map(Map.Entry::getKey).toList());
-        List<String> healthyUnits = new ArrayList<>(failing.entrySet().stream().filter(e -> !e.getValue())
-                .map(Map.Entry::getKey).toList());
-        if (failingUnits.size() < k || healthyUnits.size() < k) {
-            throw new IllegalArgumentException("training needs at least " + k + " units that failed within "
-                    + horizon.toDays() + " days of a sample and " + k + " that did not; the history has "
-                    + failingUnits.size() + " and " + healthyUnits.size());
+        long failingUnits = groupOf.values().stream().filter(g -> !g.equals("healthy")).count();
+        long healthyUnits = groupOf.size() - failingUnits;
+        if (failingUnits < k || healthyUnits < k) {
+            throw new IllegalArgumentException("training needs at least " + k + " units that failed during the history"
+                    + " and " + k + " that did not; the history has " + failingUnits + " and " + healthyUnits);
         }
         Random random = new Random(seed);
-        java.util.Collections.shuffle(failingUnits, random);
-        java.util.Collections.shuffle(healthyUnits, random);
         Map<String, Integer> foldOf = new TreeMap<>();
-        for (int i = 0; i < failingUnits.size(); i++) {
-            foldOf.put(failingUnits.get(i), i % k);
-        }
-        for (int i = 0; i < healthyUnits.size(); i++) {
-            foldOf.put(healthyUnits.get(i), i % k);
+        int dealt = 0;
+        for (String group : new TreeSet<>(groupOf.values())) {
+            List<String> units = new ArrayList<>(groupOf.entrySet().stream().filter(e -> e.getValue().equals(group))
+                    .map(Map.Entry::getKey).toList());
+            java.util.Collections.shuffle(units, random);
+            // Carry the dealing position across groups so that small groups do not all start in fold 0.
+            for (String unit : units) {
+                foldOf.put(unit, dealt++ % k);
+            }
         }
         return samples.stream().mapToInt(s -> foldOf.get(s.row().miner().value())).toArray();
     }
 
-    private record ThresholdChoice(double threshold, AlarmScore score, boolean leadTargetMet) {
-    }
-
-    /** Best F1 among thresholds with a long enough median lead; best F1 overall when none has. */
-    private static ThresholdChoice chooseThreshold(List<TrainingSample> samples, double[] probabilities,
-                                                   Duration horizon, double minLeadDays) {
-        TreeSet<Double> candidates = new TreeSet<>();
-        Arrays.stream(probabilities).filter(p -> p > 0).forEach(candidates::add);
-        ThresholdChoice bestWithLead = null;
-        ThresholdChoice bestAny = null;
-        for (double t : candidates) {
-            boolean[] alarms = new boolean[probabilities.length];
-            for (int i = 0; i < alarms.length; i++) {
-                alarms[i] = probabilities[i] >= t;
-            }
-            AlarmScore score = AlarmScore.of(samples, alarms, horizon);
-            if (bestAny == null || score.f1() >= bestAny.score().f1()) {
-                bestAny = new ThresholdChoice(t, score, false);
-            }
-            // Candidates rise, so ">=" keeps the highest threshold among equal F1s: fewer alarms for the same score.
-            if (score.medianLeadDays() >= minLeadDays
-                    && (bestWithLead == null || score.f1() >= bestWithLead.score().f1())) {
-                bestWithLead = new ThresholdChoice(t, score, true);
-            }
-        }
-        if (bestAny == null) {
-            throw new IllegalArgumentException("no sample scored above 0 out of fold: the features do not separate"
-                    + " failing units from healthy ones in this history");
-        }
-        return bestWithLead != null ? bestWithLead : bestAny;
-    }
-
-    private static double[] healthyMedians(List<TrainingSample> samples) {
+    private static double[] healthyMedians(List<TrainingSample> samples, FanStopLevel fanStop) {
         int p = MaintenanceFeature.count();
         double[] medians = new double[p];
         List<TrainingSample> healthy = samples.stream().filter(s -> s.failureAt() == null).toList();
         List<TrainingSample> basis = healthy.isEmpty() ? samples : healthy;
         for (int f = 0; f < p; f++) {
             int feature = f;
-            medians[f] = FailureDetector.median(basis.stream().mapToDouble(s -> s.row().values()[feature]).toArray());
+            medians[f] = FailureDetector.median(basis.stream()
+                    .mapToDouble(s -> fanStop.complete(s.row().values())[feature]).toArray());
         }
         return medians;
     }

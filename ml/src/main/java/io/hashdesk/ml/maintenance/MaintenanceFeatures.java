@@ -13,7 +13,7 @@ import java.util.Optional;
  * trend window (7 days; 3 for the error rate), per day; baselines are the unit's own window before the recent one.
  *
  * <p>Missing data: hours the unit did not hash throughout are left out of every average and fit (see
- * {@link UnitHistory}). A unit with fewer than {@code minRecentHours} usable hours in the recent window or fewer than
+ * {@link HourlyHistory}). A unit with fewer than {@code minRecentHours} usable hours in the recent window or fewer than
  * {@code minTrendHours} in the trend window is not assessed at all ({@link Optional#empty()}), rather than assessed
  * on a guess. Within an assessed unit: no fans reported (immersion) gives a fan share of 1 and zero fan slopes (no
  * fan can be slower than its siblings); a unit with no usable error or board figures in either window gives no
@@ -30,7 +30,7 @@ public final class MaintenanceFeatures {
     }
 
     /** The feature vector of {@code h} at {@code at}, peer comparison not yet filled in (see {@link #rows}). */
-    Optional<double[]> at(UnitHistory h, Instant at) {
+    Optional<double[]> at(HourlyHistory h, Instant at) {
         // Hours after the end of the history count as missing, like gaps inside it.
         int end = h.slotOf(at);
         int recent = (int) settings.recentWindow().toHours();
@@ -51,11 +51,12 @@ public final class MaintenanceFeatures {
         boolean fans = now.count(h.fanShare()) > 0;
         x[MaintenanceFeature.SLOWEST_FAN_SHARE.ordinal()] = fans ? now.mean(h.fanShare()) : 1;
         x[MaintenanceFeature.SLOWEST_FAN_SHARE_SLOPE.ordinal()] = fans ? trendWindow.slopePerDay(h.fanShare()) : 0;
-        double horizonDays = settings.horizon().toHours() / HOURS_PER_DAY;
-        // Raw rpm per duty here; rows() divides level and projection by the peers' typical fan.
+        // Raw rpm per duty here; rows() divides level and projection by a near-new fan of the peer group.
         x[MaintenanceFeature.SLOWEST_FAN_VS_PEERS.ordinal()] = fans ? now.mean(h.slowestRpmPerDuty()) : Double.NaN;
         x[MaintenanceFeature.PROJECTED_SLOWEST_FAN_VS_PEERS.ordinal()] = fans ? now.mean(h.slowestRpmPerDuty())
-                + trendWindow.slopePerDay(h.slowestRpmPerDuty()) * horizonDays : Double.NaN;
+                + trendWindow.slopePerDay(h.slowestRpmPerDuty()) * projectionDays(settings) : Double.NaN;
+        // The level fans stop at is learned by the model, which fills this in (FanStopLevel).
+        x[MaintenanceFeature.DAYS_TO_FAN_STOP.ordinal()] = Double.NaN;
         x[MaintenanceFeature.FAN_DUTY.ordinal()] = fans ? now.mean(h.fanDutyPercent()) : 0;
         x[MaintenanceFeature.FAN_DUTY_SLOPE.ordinal()] = fans ? trendWindow.slopePerDay(h.fanDutyPercent()) : 0;
         double temp = now.mean(h.chipTempC());
@@ -64,7 +65,7 @@ public final class MaintenanceFeatures {
         double peak = now.maxWhereHashing(h.chipTempMaxC(), h);
         x[MaintenanceFeature.CHIP_TEMP_PEAK.ordinal()] = peak;
         x[MaintenanceFeature.CHIP_TEMP_SLOPE.ordinal()] = tempSlope;
-        x[MaintenanceFeature.PROJECTED_CHIP_TEMP.ordinal()] = peak + tempSlope * horizonDays;
+        x[MaintenanceFeature.DAYS_TO_CHIP_LIMIT.ordinal()] = daysToLimit(h.chipTempLimitC() - peak, tempSlope);
         x[MaintenanceFeature.ERROR_RATE_CHANGE.ordinal()] = errorRateChange(h, now, before);
         x[MaintenanceFeature.ERROR_RATE_SLOPE.ordinal()] = errorRateSlope(h, new Window(end - errorTrend, end));
         x[MaintenanceFeature.WORST_BOARD_HASHRATE_DROP.ordinal()] = worstBoardDrop(h, now, before);
@@ -73,25 +74,28 @@ public final class MaintenanceFeatures {
 
     /**
      * Feature rows of many units at one instant, with each unit's chip temperature set against the median of its
-     * peer group (itself included, so a group of one compares with itself: 0).
+     * peer group (itself included, so a group of one compares with itself: 0), and its slowest fan's rpm per duty
+     * against a near-new fan of the group: the median over the group's units of their fastest fan. A unit's fans
+     * wear at different paces, so its own fastest fan is nearly new in most units; the median of those stays within
+     * a fraction of a percent of a new fan, where the median of units' typical fans moves with the group's age mix.
      */
-    public List<FeatureRow> rows(List<UnitHistory> units, Instant at) {
+    public List<FeatureRow> rows(List<HourlyHistory> units, Instant at) {
         List<FeatureRow> rows = new ArrayList<>();
-        Map<String, List<Double>> typicalFan = new HashMap<>();
-        for (UnitHistory h : units) {
+        Map<String, List<Double>> newFan = new HashMap<>();
+        for (HourlyHistory h : units) {
             Optional<double[]> x = at(h, at);
             if (x.isPresent()) {
                 rows.add(new FeatureRow(h.miner(), h.peerGroup(), at, x.get()));
                 int end = h.slotOf(at);
                 double typical = new Window(end - (int) settings.recentWindow().toHours(), end)
-                        .mean(h.medianRpmPerDuty());
+                        .mean(h.fastestRpmPerDuty());
                 if (Double.isFinite(typical)) {
-                    typicalFan.computeIfAbsent(h.peerGroup(), g -> new ArrayList<>()).add(typical);
+                    newFan.computeIfAbsent(h.peerGroup(), g -> new ArrayList<>()).add(typical);
                 }
             }
         }
         for (FeatureRow r : rows) {
-            List<Double> peers = typicalFan.get(r.peerGroup());
+            List<Double> peers = newFan.get(r.peerGroup());
             double typical = peers == null ? Double.NaN
                     : FailureDetector.median(peers.stream().mapToDouble(Double::doubleValue).toArray());
             for (MaintenanceFeature f : List.of(MaintenanceFeature.SLOWEST_FAN_VS_PEERS,
@@ -114,8 +118,29 @@ public final class MaintenanceFeatures {
         return rows;
     }
 
+    /**
+     * How far ahead the fan projection reaches: a horizon after now, from the middle of the recent window that the
+     * recent mean stands for.
+     */
+    static double projectionDays(MaintenanceSettings settings) {
+        return (settings.horizon().toHours() + settings.recentWindow().toHours() / 2.0) / HOURS_PER_DAY;
+    }
+
+    /**
+     * Days until a rise of {@code headroomC} at {@code slopePerDay}: 0 at or past the limit, and at most
+     * {@code maxProjectionDays}, which also stands for a flat or falling trend (the division only happens for a slope
+     * that reaches the limit within the cap, so never by zero).
+     */
+    private double daysToLimit(double headroomC, double slopePerDay) {
+        double cap = settings.maxProjectionDays();
+        if (headroomC <= 0) {
+            return 0;
+        }
+        return slopePerDay * cap > headroomC ? headroomC / slopePerDay : cap;
+    }
+
     /** log10 of (recent errors per TH + pseudo) over (baseline errors per TH + pseudo), both per hashed TH-hour. */
-    private double errorRateChange(UnitHistory h, Window now, Window before) {
+    private double errorRateChange(HourlyHistory h, Window now, Window before) {
         if (now.count(h.errorsPerTh()) == 0 || before.count(h.errorsPerTh()) == 0) {
             return 0;
         }
@@ -123,7 +148,7 @@ public final class MaintenanceFeatures {
         return Math.log10((now.mean(h.errorsPerTh()) + pseudo) / (before.mean(h.errorsPerTh()) + pseudo));
     }
 
-    private double errorRateSlope(UnitHistory h, Window w) {
+    private double errorRateSlope(HourlyHistory h, Window w) {
         int n = w.to - w.from;
         double[] logRate = new double[n];
         double pseudo = settings.errorPseudoCount() / typicalHashedTh(h, w);
@@ -139,7 +164,7 @@ public final class MaintenanceFeatures {
      * TH hashed in a typical hour of the window (board sum), turning the error pseudo-count into a rate. A window with
      * no board figures counts one TH, which only makes the pseudo-rate larger (the ratio closer to 1).
      */
-    private static double typicalHashedTh(UnitHistory h, Window w) {
+    private static double typicalHashedTh(HourlyHistory h, Window w) {
         double sum = 0;
         for (double[] board : h.boardHashrateThs()) {
             double mean = w.mean(board);
@@ -149,7 +174,7 @@ public final class MaintenanceFeatures {
     }
 
     /** The largest fall of any board's mean hashrate against its own baseline; 0 when no board can be compared. */
-    private static double worstBoardDrop(UnitHistory h, Window now, Window before) {
+    private static double worstBoardDrop(HourlyHistory h, Window now, Window before) {
         double worst = 0;
         for (double[] board : h.boardHashrateThs()) {
             double base = before.meanWhereHashing(board, h);
@@ -184,7 +209,7 @@ public final class MaintenanceFeatures {
             return n == 0 ? Double.NaN : sum / n;
         }
 
-        double maxWhereHashing(double[] v, UnitHistory h) {
+        double maxWhereHashing(double[] v, HourlyHistory h) {
             double max = Double.NaN;
             for (int i = Math.max(0, from); i < Math.min(to, v.length); i++) {
                 if (Double.isFinite(v[i]) && h.hashedThroughout(i) && (Double.isNaN(max) || v[i] > max)) {
@@ -194,7 +219,7 @@ public final class MaintenanceFeatures {
             return max;
         }
 
-        double meanWhereHashing(double[] v, UnitHistory h) {
+        double meanWhereHashing(double[] v, HourlyHistory h) {
             double sum = 0;
             int n = 0;
             for (int i = Math.max(0, from); i < Math.min(to, v.length); i++) {

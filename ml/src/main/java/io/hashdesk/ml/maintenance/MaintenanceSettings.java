@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param baselineWindow     a unit's own baseline (error rate, board hashrate) is the window before the recent one
  * @param minRecentHours     fewer reporting hours than this in the recent window and the unit is not assessed
  * @param minTrendHours      fewer reporting hours than this in the trend window and the unit is not assessed
+ * @param maxProjectionDays  trends are projected at most this far ahead: a feature that counts days to a limit
+ *                           reads this when the limit is further away or the trend does not head for it
  * @param errorPseudoCount   hardware errors added to both sides of the error-rate ratio, so that a unit with no
  *                           errors in its baseline gives a finite ratio rather than a division by zero
  * @param failureDetection   how failures are recognised in stored history (they become the training labels)
@@ -29,7 +31,8 @@ import java.util.Objects;
  */
 public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Duration recentWindow,
                                   Duration trendWindow, Duration errorTrendWindow, Duration baselineWindow,
-                                  int minRecentHours, int minTrendHours, double errorPseudoCount,
+                                  int minRecentHours, int minTrendHours, double maxProjectionDays,
+                                  double errorPseudoCount,
                                   FailureDetection failureDetection, Forest forest, int calibrationFolds,
                                   double minMedianLeadDays, int warningSigns) {
 
@@ -51,6 +54,9 @@ public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Durati
         if (minTrendHours < 2 || minTrendHours > trendWindow.toHours()) {
             throw new IllegalArgumentException("minTrendHours must be 2–" + trendWindow.toHours() + ", got "
                     + minTrendHours);
+        }
+        if (!(maxProjectionDays > 0) || Double.isInfinite(maxProjectionDays)) {
+            throw new IllegalArgumentException("maxProjectionDays must be positive, got " + maxProjectionDays);
         }
         if (!(errorPseudoCount > 0) || Double.isInfinite(errorPseudoCount)) {
             throw new IllegalArgumentException("errorPseudoCount must be positive, got " + errorPseudoCount);

@@ -19,11 +19,11 @@ public final class TrainingSamples {
     }
 
     /** Samples labelled with the failures {@link FailureDetector} recognises in the histories themselves. */
-    public static List<TrainingSample> fromStoredFailures(List<UnitHistory> units, MaintenanceSettings settings,
+    public static List<TrainingSample> fromStoredFailures(List<HourlyHistory> units, MaintenanceSettings settings,
                                                           TrainingProgress progress) {
         FailureDetector detector = new FailureDetector(settings.failureDetection());
         Map<MinerId, ObservedFailure> first = new HashMap<>();
-        for (UnitHistory h : units) {
+        for (HourlyHistory h : units) {
             detector.first(h).ifPresent(f -> first.put(h.miner(), f));
         }
         return of(units, first, settings, progress);
@@ -32,12 +32,12 @@ public final class TrainingSamples {
     /**
      * @param firstFailures each unit's first failure in the history; a unit missing here never failed
      */
-    public static List<TrainingSample> of(List<UnitHistory> units, Map<MinerId, ObservedFailure> firstFailures,
+    public static List<TrainingSample> of(List<HourlyHistory> units, Map<MinerId, ObservedFailure> firstFailures,
                                           MaintenanceSettings settings, TrainingProgress progress) {
         if (units.isEmpty()) {
             return List.of();
         }
-        Instant start = units.stream().map(UnitHistory::start).min(Instant::compareTo).orElseThrow();
+        Instant start = units.stream().map(HourlyHistory::start).min(Instant::compareTo).orElseThrow();
         Instant end = units.stream().map(h -> h.slotStart(h.hours())).max(Instant::compareTo).orElseThrow();
         Instant first = start.plus(settings.historyNeeded());
         MaintenanceFeatures features = new MaintenanceFeatures(settings);

@@ -11,7 +11,7 @@ class FailureDetectorTest {
 
     @Test
     void datesAFanStopToTheFirstHourItReadsFarBelowItsSiblings() {
-        UnitHistory h = HourlyPoints.history("a", 72, hour -> hour < 40
+        HourlyHistory h = HourlyPoints.history("a", 72, hour -> hour < 40
                 ? HourlyPoints.Hour.healthy().withFans(5000, 3500, 5000, 5000)
                 : HourlyPoints.Hour.healthy().withFans(600, 0, 600, 600).withHashing(0).withBoards(0, 0, 0));
 
@@ -24,7 +24,7 @@ class FailureDetectorTest {
 
     @Test
     void aWornFanThatStillTurnsIsNotAFailure() {
-        UnitHistory h = HourlyPoints.history("a", 72, hour -> HourlyPoints.Hour.healthy().withFans(5000, 3500, 5000,
+        HourlyHistory h = HourlyPoints.history("a", 72, hour -> HourlyPoints.Hour.healthy().withFans(5000, 3500, 5000,
                 5000));
 
         assertThat(detector.detect(h)).isEmpty();
@@ -32,7 +32,7 @@ class FailureDetectorTest {
 
     @Test
     void aBoardFailsWhenItsHashrateCollapsesWhileTheOthersHash() {
-        UnitHistory h = HourlyPoints.history("a", 72, hour -> hour < 50 ? HourlyPoints.Hour.healthy()
+        HourlyHistory h = HourlyPoints.history("a", 72, hour -> hour < 50 ? HourlyPoints.Hour.healthy()
                 : HourlyPoints.Hour.healthy().withBoards(34, 0, 34));
 
         assertThat(detector.detect(h)).singleElement().satisfies(f -> {
@@ -43,8 +43,18 @@ class FailureDetectorTest {
     }
 
     @Test
+    void boardsFallingUnevenlyInTheHourAFanStopsAreNotABoardFailure() {
+        // Hour 40: the fan stops mid-hour, one board's mean falls further than the others' before the unit halts.
+        HourlyHistory h = HourlyPoints.history("a", 72, hour -> hour < 40 ? HourlyPoints.Hour.healthy()
+                : hour == 40 ? HourlyPoints.Hour.healthy().withFans(5000, 2600, 5000, 5000).withBoards(30, 12, 30)
+                : HourlyPoints.Hour.healthy().withFans(600, 0, 600, 600).withHashing(0).withBoards(0, 0, 0));
+
+        assertThat(detector.first(h)).hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(FailureKind.FAN));
+    }
+
+    @Test
     void theWholeUnitStoppingIsNotABoardFailure() {
-        UnitHistory h = HourlyPoints.history("a", 72, hour -> hour < 50 ? HourlyPoints.Hour.healthy()
+        HourlyHistory h = HourlyPoints.history("a", 72, hour -> hour < 50 ? HourlyPoints.Hour.healthy()
                 : HourlyPoints.Hour.healthy().withBoards(0, 0, 0).withHashing(0));
 
         assertThat(detector.detect(h)).isEmpty();
@@ -52,7 +62,7 @@ class FailureDetectorTest {
 
     @Test
     void anInterruptedHourWithAChipAtTheRestartTemperatureIsAnOverheat() {
-        UnitHistory h = HourlyPoints.history("a", 48, hour -> hour == 30
+        HourlyHistory h = HourlyPoints.history("a", 48, hour -> hour == 30
                 ? HourlyPoints.Hour.healthy().withChipTemp(82, 85).withHashing(9)
                 : HourlyPoints.Hour.healthy().withChipTemp(78, 80));
 
@@ -64,7 +74,7 @@ class FailureDetectorTest {
 
     @Test
     void aRestartOfACoolUnitIsNotAnOverheat() {
-        UnitHistory h = HourlyPoints.history("a", 48, hour -> hour == 30
+        HourlyHistory h = HourlyPoints.history("a", 48, hour -> hour == 30
                 ? HourlyPoints.Hour.healthy().withHashing(9) : HourlyPoints.Hour.healthy());
 
         assertThat(detector.detect(h)).isEmpty();

@@ -16,6 +16,7 @@ final class HourlyPoints {
 
     static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
     static final int SAMPLES = 12;
+    static final double CHIP_TEMP_MAX_C = 85;
 
     /** What one hour looked like; the defaults are a healthy three-board, four-fan unit. */
     record Hour(int hashingSamples, double[] fanRpm, double fanPercent, double chipTempMeanC, double chipTempMaxC,
@@ -50,16 +51,17 @@ final class HourlyPoints {
     private HourlyPoints() {
     }
 
-    static UnitHistory history(String miner, int hours, IntFunction<Hour> hour) {
+    static HourlyHistory history(String miner, int hours, IntFunction<Hour> hour) {
         return history(miner, "s19/room", hours, hour);
     }
 
-    static UnitHistory history(String miner, String group, int hours, IntFunction<Hour> hour) {
+    static HourlyHistory history(String miner, String group, int hours, IntFunction<Hour> hour) {
         List<SeriesPoint> points = new ArrayList<>();
         for (int h = 0; h < hours; h++) {
             points.add(point(START.plus(Duration.ofHours(h)), hour.apply(h)));
         }
-        return UnitHistory.of(MinerId.of(miner), group, START, START.plus(Duration.ofHours(hours)), points);
+        return HourlyHistory.of(MinerId.of(miner), group, CHIP_TEMP_MAX_C, START, START.plus(Duration.ofHours(hours)),
+                points);
     }
 
     static SeriesPoint point(Instant at, Hour h) {

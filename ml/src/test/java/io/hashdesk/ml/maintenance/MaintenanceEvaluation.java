@@ -47,21 +47,29 @@ public final class MaintenanceEvaluation implements ModelEvaluation {
         MaintenanceSettings settings = MaintenanceSettings.defaults();
         Path dir = Files.createTempDirectory("maintenance-eval");
         try (SimulatedHistory history = SimulatedHistory.generate(scenario.history(), dir)) {
-            List<UnitHistory> units = new ArrayList<>();
+            List<HourlyHistory> units = new ArrayList<>();
             for (MinerId miner : history.miners()) {
-                units.add(UnitHistory.read(history.telemetry(), miner,
-                        MaintenanceScenario.MODEL + "/" + history.roomOf(miner), history.start(), history.end()));
+                units.add(HourlyHistory.read(history.telemetry(), miner,
+                        MaintenanceScenario.MODEL + "/" + history.roomOf(miner), MaintenanceScenario.chipTempMaxC(),
+                        history.start(), history.end()));
             }
-            Map<MinerId, ObservedFailure> truth = trueFirstFailures(history);
-            List<TrainingSample> truthSamples = TrainingSamples.of(units, truth, settings, TrainingProgress.NONE);
-            List<TrainingSample> storedSamples = TrainingSamples.fromStoredFailures(units, settings,
-                    TrainingProgress.NONE);
-            Scored scored = crossValidate(truthSamples, storedSamples, settings);
-            return new Result(rows(scored, truthSamples, settings, detectionAgreement(units, truth, settings)),
-                    notes(scenario, history, truth, scored, truthSamples, settings));
+            String generated = "Scenario: " + scenario.describe() + ". Generated in "
+                    + history.stats().wallTime().toSeconds() + " s.";
+            return score(units, trueFirstFailures(history), settings, generated);
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** Trains and scores on stored histories against the true first failures of their units. */
+    static Result score(List<HourlyHistory> units, Map<MinerId, ObservedFailure> truth, MaintenanceSettings settings,
+                        String scenarioNote) {
+        List<TrainingSample> truthSamples = TrainingSamples.of(units, truth, settings, TrainingProgress.NONE);
+        List<TrainingSample> storedSamples = TrainingSamples.fromStoredFailures(units, settings,
+                TrainingProgress.NONE);
+        Scored scored = crossValidate(truthSamples, storedSamples, settings);
+        return new Result(rows(scored, truthSamples, settings, detectionAgreement(units, truth, settings)),
+                notes(scenarioNote, truth, scored, truthSamples, settings));
     }
 
     /** Calibrated probability and alarm of every truth-labelled sample, each from the fold model that never saw it. */
@@ -70,7 +78,7 @@ public final class MaintenanceEvaluation implements ModelEvaluation {
 
     static Scored crossValidate(List<TrainingSample> truthSamples, List<TrainingSample> storedSamples,
                                         MaintenanceSettings settings) {
-        int[] fold = FailureRiskModel.unitFolds(truthSamples, OUTER_FOLDS, settings.horizon(), settings.forest().seed());
+        int[] fold = FailureRiskModel.unitFolds(truthSamples, OUTER_FOLDS, settings.forest().seed());
         Map<MinerId, Integer> foldOf = new HashMap<>();
         for (int i = 0; i < fold.length; i++) {
             foldOf.put(truthSamples.get(i).row().miner(), fold[i]);
@@ -90,14 +98,14 @@ public final class MaintenanceEvaluation implements ModelEvaluation {
                     FeatureRow row = truthSamples.get(i).row();
                     raw[i] = model.rawScore(row);
                     p[i] = model.probability(row);
-                    alarm[i] = p[i] >= model.threshold();
+                    alarm[i] = model.alarm(row);
                 }
             }
         }
         return new Scored(p, raw, alarm, models);
     }
 
-    private List<MetricRow> rows(Scored scored, List<TrainingSample> samples, MaintenanceSettings settings,
+    private static List<MetricRow> rows(Scored scored, List<TrainingSample> samples, MaintenanceSettings settings,
                                  double detectionAgreement) {
         Duration horizon = settings.horizon();
         AlarmScore model = AlarmScore.of(samples, scored.alarm(), horizon);
@@ -139,12 +147,10 @@ public final class MaintenanceEvaluation implements ModelEvaluation {
         return rows;
     }
 
-    private List<String> notes(MaintenanceScenario scenario, SimulatedHistory history,
-                               Map<MinerId, ObservedFailure> truth, Scored scored, List<TrainingSample> samples,
+    private static List<String> notes(String scenarioNote, Map<MinerId, ObservedFailure> truth, Scored scored, List<TrainingSample> samples,
                                MaintenanceSettings settings) {
         List<String> notes = new ArrayList<>();
-        notes.add("Scenario: " + scenario.describe() + ". Generated in "
-                + history.stats().wallTime().toSeconds() + " s.");
+        notes.add(scenarioNote);
         Map<FailureKind, Long> kinds = new java.util.EnumMap<>(FailureKind.class);
         truth.values().forEach(f -> kinds.merge(f.kind(), 1L, Long::sum));
         notes.add("True failures (simulator): " + kinds + ". Labels for training come from failures recognised in"
@@ -164,8 +170,9 @@ public final class MaintenanceEvaluation implements ModelEvaluation {
                 + " failure can be announced 7 days ahead and its lead time is at most ~4 days.");
         notes.add("Reliability of the calibrated probability (out of fold): " + reliability(scored.probability(),
                 samples, settings.horizon()) + ".");
-        notes.add("Thresholds chosen per fold: " + scored.models().stream().map(m -> fmt(m.threshold())).toList()
-                + " (best out-of-fold F1 with median lead ≥ " + settings.minMedianLeadDays() + " days).");
+        notes.add("Alarm thresholds per kind (fan, hashboard, overheat) chosen in each fold: " + scored.models().stream()
+                .map(m -> java.util.Arrays.stream(FailureKind.values()).map(k -> fmt(m.threshold(k))).toList())
+                .toList() + " (best out-of-fold F1 with median lead ≥ " + settings.minMedianLeadDays() + " days).");
         exampleWarning(scored, samples).ifPresent(notes::add);
         return notes;
     }
@@ -209,14 +216,14 @@ public final class MaintenanceEvaluation implements ModelEvaluation {
     }
 
     /** Share of true first failures the detector finds with the right kind within the tolerance. */
-    private static double detectionAgreement(List<UnitHistory> units, Map<MinerId, ObservedFailure> truth,
+    private static double detectionAgreement(List<HourlyHistory> units, Map<MinerId, ObservedFailure> truth,
                                              MaintenanceSettings settings) {
         if (truth.isEmpty()) {
             return 1;
         }
         FailureDetector detector = new FailureDetector(settings.failureDetection());
         int agreed = 0;
-        for (UnitHistory h : units) {
+        for (HourlyHistory h : units) {
             ObservedFailure expected = truth.get(h.miner());
             if (expected == null) {
                 continue;

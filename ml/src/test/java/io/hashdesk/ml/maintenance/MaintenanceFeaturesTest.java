@@ -17,7 +17,7 @@ class MaintenanceFeaturesTest {
     @Test
     void aSaggingFanShowsAsALowShareFallingByTheDay() {
         // Fan 2 at 72 % of its siblings, losing 0.2 % of their speed a day.
-        UnitHistory h = HourlyPoints.history("a", HOURS, hour -> HourlyPoints.Hour.healthy()
+        HourlyHistory h = HourlyPoints.history("a", HOURS, hour -> HourlyPoints.Hour.healthy()
                 .withFans(5000, 5000, 5000 * (0.74 - 0.002 * hour / 24.0), 5000));
 
         FeatureRow row = features.rows(List.of(h), end).getFirst();
@@ -29,20 +29,30 @@ class MaintenanceFeaturesTest {
     }
 
     @Test
-    void aWarmingUnitIsProjectedAHorizonAheadFromItsPeak() {
-        UnitHistory h = HourlyPoints.history("a", HOURS, hour -> HourlyPoints.Hour.healthy()
+    void aWarmingUnitCountsTheDaysUntilItsPeakReachesTheModelsLimit() {
+        HourlyHistory h = HourlyPoints.history("a", HOURS, hour -> HourlyPoints.Hour.healthy()
                 .withChipTemp(70 + 0.5 * hour / 24.0, 72 + 0.5 * hour / 24.0));
 
         FeatureRow row = features.rows(List.of(h), end).getFirst();
 
         assertThat(row.value(MaintenanceFeature.CHIP_TEMP_SLOPE)).isCloseTo(0.5, within(1e-6));
-        assertThat(row.value(MaintenanceFeature.PROJECTED_CHIP_TEMP))
-                .isCloseTo(row.value(MaintenanceFeature.CHIP_TEMP_PEAK) + 3.5, within(1e-6));
+        double headroom = HourlyPoints.CHIP_TEMP_MAX_C - row.value(MaintenanceFeature.CHIP_TEMP_PEAK);
+        assertThat(row.value(MaintenanceFeature.DAYS_TO_CHIP_LIMIT)).isCloseTo(headroom / 0.5, within(1e-6));
+    }
+
+    @Test
+    void aSteadyUnitIsAsFarFromItsLimitAsProjectionsReach() {
+        HourlyHistory h = HourlyPoints.history("a", HOURS, hour -> HourlyPoints.Hour.healthy());
+
+        FeatureRow row = features.rows(List.of(h), end).getFirst();
+
+        assertThat(row.value(MaintenanceFeature.DAYS_TO_CHIP_LIMIT))
+                .isEqualTo(MaintenanceSettings.defaults().maxProjectionDays());
     }
 
     @Test
     void climbingHardwareErrorsRaiseTheErrorRateAgainstTheUnitsOwnBaseline() {
-        UnitHistory h = HourlyPoints.history("a", HOURS, hour -> HourlyPoints.Hour.healthy()
+        HourlyHistory h = HourlyPoints.history("a", HOURS, hour -> HourlyPoints.Hour.healthy()
                 .withErrors(hour >= HOURS - 24 ? 100_000 : 1_000));
 
         FeatureRow row = features.rows(List.of(h), end).getFirst();
@@ -52,11 +62,11 @@ class MaintenanceFeaturesTest {
 
     @Test
     void chipTemperatureIsComparedWithPeersOfTheSameGroupOnly() {
-        UnitHistory hot = HourlyPoints.history("hot", "g1", HOURS, hour -> HourlyPoints.Hour.healthy()
+        HourlyHistory hot = HourlyPoints.history("hot", "g1", HOURS, hour -> HourlyPoints.Hour.healthy()
                 .withChipTemp(75, 76));
-        UnitHistory peer1 = HourlyPoints.history("p1", "g1", HOURS, hour -> HourlyPoints.Hour.healthy());
-        UnitHistory peer2 = HourlyPoints.history("p2", "g1", HOURS, hour -> HourlyPoints.Hour.healthy());
-        UnitHistory elsewhere = HourlyPoints.history("x", "g2", HOURS, hour -> HourlyPoints.Hour.healthy()
+        HourlyHistory peer1 = HourlyPoints.history("p1", "g1", HOURS, hour -> HourlyPoints.Hour.healthy());
+        HourlyHistory peer2 = HourlyPoints.history("p2", "g1", HOURS, hour -> HourlyPoints.Hour.healthy());
+        HourlyHistory elsewhere = HourlyPoints.history("x", "g2", HOURS, hour -> HourlyPoints.Hour.healthy()
                 .withChipTemp(80, 81));
 
         List<FeatureRow> rows = features.rows(List.of(hot, peer1, peer2, elsewhere), end);
@@ -67,9 +77,9 @@ class MaintenanceFeaturesTest {
 
     @Test
     void aUnitWithTooLittleHashingHistoryIsNotAssessed() {
-        UnitHistory h = HourlyPoints.history("a", HOURS, hour -> hour >= HOURS - 20
+        HourlyHistory h = HourlyPoints.history("a", HOURS, hour -> hour >= HOURS - 20
                 ? HourlyPoints.Hour.healthy() : HourlyPoints.Hour.healthy().withHashing(0));
-        UnitHistory young = HourlyPoints.history("b", 5 * 24, hour -> HourlyPoints.Hour.healthy());
+        HourlyHistory young = HourlyPoints.history("b", 5 * 24, hour -> HourlyPoints.Hour.healthy());
 
         assertThat(features.rows(List.of(h, young), end)).isEmpty();
     }

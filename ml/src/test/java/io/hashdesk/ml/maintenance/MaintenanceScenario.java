@@ -1,5 +1,6 @@
 package io.hashdesk.ml.maintenance;
 
+import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.drivers.sim.AmbientCurve;
 import io.hashdesk.drivers.sim.MinerBlueprint;
 import io.hashdesk.ml.eval.EvaluationScale;
@@ -15,7 +16,9 @@ import java.util.Random;
  * The farm the maintenance model is judged on: units of one model in a cool and a warm room, a quarter with a worn fan
  * that stops at a seeded day, a sixth with a hashboard that fails at a seeded day, a sixth in the warm room with heat
  * sinks clogging fast enough to reach the firmware's overheat shutdown inside the history, the rest healthy (of
- * assorted age and dust). Failures fall between day 10 and the last day, so each has a week of history before it.
+ * assorted age and dust). Failures fall between {@link #firstFailureDay()} and the last day, so that every failure
+ * has a full horizon of assessments before it: a unit is first assessed once the settings' history is there, and a
+ * failure earlier than a horizon after that could not be announced a horizon ahead by any model.
  */
 record MaintenanceScenario(int units, int days, long seed) {
 
@@ -23,7 +26,6 @@ record MaintenanceScenario(int units, int days, long seed) {
     static final String MODEL = "antminer-s19j-pro";
     static final String COOL_ROOM = "cool";
     static final String WARM_ROOM = "warm";
-    private static final int FIRST_FAILURE_DAY = 10;
     /** Dust days at which an S19j Pro in the warm room first trips at 85 °C (measured on the simulator). */
     private static final double OVERHEAT_DUST_DAYS = 175;
 
@@ -32,6 +34,23 @@ record MaintenanceScenario(int units, int days, long seed) {
             case TEST -> new MaintenanceScenario(36, 24, 7);
             case FULL -> new MaintenanceScenario(150, 45, 7);
         };
+    }
+
+    /**
+     * Days added to the earliest failure: a clogging unit's overheat comes up to a day and a half before the day its
+     * dust rate aims at (the daily ambient peak decides the trip), and its horizon of samples must still be there.
+     */
+    private static final double FAILURE_DAY_MARGIN = 2;
+
+    /** The first assessment (history needed) plus a horizon, plus the margin. */
+    static double firstFailureDay() {
+        MaintenanceSettings settings = MaintenanceSettings.defaults();
+        return settings.historyNeeded().plus(settings.horizon()).toHours() / 24.0 + FAILURE_DAY_MARGIN;
+    }
+
+    /** The catalog's safe chip temperature of the scenario's model. */
+    static double chipTempMaxC() {
+        return MinerModelCatalog.bundled().byId(MODEL).orElseThrow().safeLimits().chipTempMaxC();
     }
 
     enum Fate { WORN_FAN, FAILING_BOARD, CLOGGING, HEALTHY }
@@ -43,10 +62,11 @@ record MaintenanceScenario(int units, int days, long seed) {
 
     HistoryScenario history() {
         Random random = new Random(seed);
+        double firstFailureDay = firstFailureDay();
         List<MinerBlueprint> blueprints = new ArrayList<>();
         for (int i = 0; i < units; i++) {
             Fate fate = fateOf(i);
-            double failDay = FIRST_FAILURE_DAY + random.nextDouble() * (days - 1 - FIRST_FAILURE_DAY);
+            double failDay = firstFailureDay + random.nextDouble() * (days - 1 - firstFailureDay);
             double age = random.nextDouble() * 900;
             MinerBlueprint unit = MinerBlueprint.of(String.format("m%03d", i), MODEL, "1.2.7", seed * 1000 + i);
             boolean warm = fate == Fate.CLOGGING || i % 2 == 0;
@@ -76,9 +96,12 @@ record MaintenanceScenario(int units, int days, long seed) {
                 List.of(), List.of());
     }
 
-    /** Polls as often as the poller's default at full scale; a test polls less often to generate fast. */
+    /**
+     * Polls as often as the poller's default at full scale; a test polls every half hour to generate fast, which the
+     * hourly features allow (two polls per hourly bucket).
+     */
     Duration pollEvery() {
-        return units > 100 ? Duration.ofMinutes(5) : Duration.ofMinutes(15);
+        return units > 100 ? Duration.ofMinutes(5) : Duration.ofMinutes(30);
     }
 
     String describe() {

@@ -21,22 +21,28 @@ import java.util.Objects;
  * gap has {@code NaN} for them (its figures describe the restart, not the unit), except for what the failure detector
  * needs (fan speeds, board hashrates, hottest chip), which are kept for every bucket.
  *
- * @param peerGroup units compared with each other (same model and room), e.g. {@code "antminer-s19j-pro/room-1"}
+ * @param peerGroup     units compared with each other (same model and room), e.g. {@code "antminer-s19j-pro/room-1"}
+ * @param chipTempLimitC the model's safe chip temperature ({@code SafeLimits.chipTempMaxC} in the catalog): the
+ *                      headroom features measure how far the unit is from it
  */
-public record UnitHistory(MinerId miner, String peerGroup, Instant start, int[] samples, int[] hashingSamples,
-                          double[] fanShare, double[] slowestRpmPerDuty, double[] medianRpmPerDuty,
+public record HourlyHistory(MinerId miner, String peerGroup, double chipTempLimitC, Instant start, int[] samples, int[] hashingSamples,
+                          double[] fanShare, double[] slowestRpmPerDuty, double[] fastestRpmPerDuty,
                           double[] fanDutyPercent, double[] chipTempC, double[] chipTempMaxC,
                           double[] errorsPerTh, double[][] boardHashrateThs, double[][] fanRpm) {
 
     private static final double SECONDS_PER_HOUR = 3600;
 
-    public UnitHistory {
+    public HourlyHistory {
         Objects.requireNonNull(miner, "miner");
         Objects.requireNonNull(peerGroup, "peerGroup");
         Objects.requireNonNull(start, "start");
+        if (!(chipTempLimitC > 0) || Double.isInfinite(chipTempLimitC)) {
+            throw new IllegalArgumentException("history of " + miner + ": chipTempLimitC must be positive, got "
+                    + chipTempLimitC);
+        }
         int hours = samples.length;
         if (hashingSamples.length != hours || fanShare.length != hours || slowestRpmPerDuty.length != hours
-                || medianRpmPerDuty.length != hours || fanDutyPercent.length != hours
+                || fastestRpmPerDuty.length != hours || fanDutyPercent.length != hours
                 || chipTempC.length != hours || chipTempMaxC.length != hours || errorsPerTh.length != hours
                 || Arrays.stream(boardHashrateThs).anyMatch(b -> b.length != hours)
                 || Arrays.stream(fanRpm).anyMatch(f -> f.length != hours)) {
@@ -46,13 +52,15 @@ public record UnitHistory(MinerId miner, String peerGroup, Instant start, int[] 
     }
 
     /** Reads a unit's hourly rollups in {@code [from, to)} from the store (one query per unit). */
-    public static UnitHistory read(TelemetryStore store, MinerId miner, String peerGroup, Instant from, Instant to) {
+    public static HourlyHistory read(TelemetryStore store, MinerId miner, String peerGroup, double chipTempLimitC,
+                                     Instant from, Instant to) {
         Instant start = from.truncatedTo(ChronoUnit.HOURS);
-        return of(miner, peerGroup, start, to, store.series(miner, start, to, Resolution.ONE_HOUR));
+        return of(miner, peerGroup, chipTempLimitC, start, to, store.series(miner, start, to, Resolution.ONE_HOUR));
     }
 
     /** Lays out hourly points (oldest first, as the store returns them) from {@code start} up to {@code end}. */
-    public static UnitHistory of(MinerId miner, String peerGroup, Instant start, Instant end, List<SeriesPoint> hourly) {
+    public static HourlyHistory of(MinerId miner, String peerGroup, double chipTempLimitC, Instant start, Instant end,
+                                   List<SeriesPoint> hourly) {
         int hours = (int) Math.max(0, Duration.between(start, end).toHours());
         int boards = hourly.stream().mapToInt(p -> p.boards().stream().mapToInt(BoardPoint::index).max().orElse(-1) + 1)
                 .max().orElse(0);
@@ -64,8 +72,8 @@ public record UnitHistory(MinerId miner, String peerGroup, Instant start, int[] 
                 b.put((int) slot, point);
             }
         }
-        return new UnitHistory(miner, peerGroup, start, b.samples, b.hashing, b.fanShare, b.slowestPerDuty,
-                b.medianPerDuty, b.fanDuty, b.chipTemp,
+        return new HourlyHistory(miner, peerGroup, chipTempLimitC, start, b.samples, b.hashing, b.fanShare, b.slowestPerDuty,
+                b.fastestPerDuty, b.fanDuty, b.chipTemp,
                 b.chipTempMax, b.errorsPerTh, b.boardHashrate, b.fanRpm);
     }
 
@@ -93,7 +101,7 @@ public record UnitHistory(MinerId miner, String peerGroup, Instant start, int[] 
         final int[] hashing;
         final double[] fanShare;
         final double[] slowestPerDuty;
-        final double[] medianPerDuty;
+        final double[] fastestPerDuty;
         final double[] fanDuty;
         final double[] chipTemp;
         final double[] chipTempMax;
@@ -106,7 +114,7 @@ public record UnitHistory(MinerId miner, String peerGroup, Instant start, int[] 
             hashing = new int[hours];
             fanShare = nans(hours);
             slowestPerDuty = nans(hours);
-            medianPerDuty = nans(hours);
+            fastestPerDuty = nans(hours);
             fanDuty = nans(hours);
             chipTemp = nans(hours);
             chipTempMax = nans(hours);
@@ -145,7 +153,7 @@ public record UnitHistory(MinerId miner, String peerGroup, Instant start, int[] 
                     && p.fanRpm().stream().allMatch(Objects::nonNull)) {
                 double[] sorted = p.fanRpm().stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 slowestPerDuty[slot] = sorted[0] / p.fanPercent();
-                medianPerDuty[slot] = FailureDetector.median(sorted) / p.fanPercent();
+                fastestPerDuty[slot] = sorted[sorted.length - 1] / p.fanPercent();
             }
             chipTemp[slot] = p.chipTempC() == null ? Double.NaN : p.chipTempC().mean();
             double hashedTh = p.hashrateThs() == null ? 0 : p.hashrateThs().mean() * SECONDS_PER_HOUR;

@@ -1,0 +1,148 @@
+package io.hashdesk.ml.maintenance;
+
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.catalog.MinerModel;
+import io.hashdesk.core.domain.catalog.MinerModelCatalog;
+import io.hashdesk.core.store.ModelScope;
+import io.hashdesk.core.store.ModelType;
+import io.hashdesk.core.store.TelemetryStore;
+import io.hashdesk.ml.TrainingProgress;
+import io.hashdesk.ml.drift.DriftSettings;
+import io.hashdesk.ml.drift.FeatureDistributions;
+import io.hashdesk.ml.registry.ModelArtifact;
+import io.hashdesk.ml.registry.ModelCandidate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trains the failure predictor from a farm's stored hourly telemetry and describes it for the model registry: the
+ * fleet-wide model, its held-out figures from unit-split folds (each fold's units scored by a model trained on the
+ * others only, thresholds and all), the training distribution of every input for drift checks, and the artifact.
+ */
+public final class FailureRiskTraining {
+
+    /** Algorithm as the registry shows it. */
+    static final String ALGORITHM = "smile.classification.RandomForest (no failure / fan / hashboard / overheat),"
+            + " isotonic calibration, alarm threshold per kind";
+    private static final int HELD_OUT_FOLDS = 3;
+
+    private final MaintenanceSettings settings;
+    private final DriftSettings drift;
+    private final MinerModelCatalog catalog;
+
+    public FailureRiskTraining(MaintenanceSettings settings, DriftSettings drift, MinerModelCatalog catalog) {
+        this.settings = settings;
+        this.drift = drift;
+        this.catalog = catalog;
+    }
+
+    /** The fitted model and what to register it with: {@code registry.registerAndPromote(candidate, artifact)}. */
+    public record Trained(FailureRiskModel model, ModelCandidate candidate, ModelArtifact artifact) {
+    }
+
+    /**
+     * Reads the miners' hourly history in {@code [from, to)}, labels it with the failures recognised in it, measures
+     * held-out figures and fits the model on all of it.
+     *
+     * @throws IllegalArgumentException if a miner's model is not in the catalog (its safe chip temperature is
+     *                                  needed), or the history has too few failing or healthy units to train on
+     */
+    public Trained train(TelemetryStore telemetry, List<Miner> miners, Instant from, Instant to,
+                         TrainingProgress progress) {
+        List<HourlyHistory> units = histories(telemetry, miners, from, to);
+        List<TrainingSample> samples = TrainingSamples.fromStoredFailures(units, settings, share(progress, 0, 0.4));
+        Map<String, Double> metrics = heldOut(samples, share(progress, 0.4, 0.85));
+        FailureRiskModel model = FailureRiskModel.fit(samples, settings, share(progress, 0.85, 1));
+        ModelCandidate candidate = new ModelCandidate(ModelType.MAINTENANCE, ModelScope.fleet(), from, to,
+                FailureRiskModel.featureNames(), ALGORITHM, settings, metrics, distributions(model, samples));
+        return new Trained(model, candidate, ModelArtifact.serialized(model));
+    }
+
+    /**
+     * Each miner's hourly history, compared with the miners of the same model in the same room; a unit's chip headroom
+     * is measured against its model's safe limit from the catalog.
+     */
+    List<HourlyHistory> histories(TelemetryStore telemetry, List<Miner> miners, Instant from, Instant to) {
+        List<HourlyHistory> units = new ArrayList<>(miners.size());
+        for (Miner miner : miners) {
+            MinerModel model = catalog.byId(miner.modelId()).orElseThrow(() -> new IllegalArgumentException(
+                    "miner " + miner.id() + ": model '" + miner.modelId() + "' is not in the miner catalog, so its"
+                            + " safe chip temperature is unknown"));
+            units.add(HourlyHistory.read(telemetry, miner.id(), miner.modelId() + "/" + miner.position().roomId(),
+                    model.safeLimits().chipTempMaxC(), from, to));
+        }
+        return units;
+    }
+
+    /** F1, precision, recall, median lead and Brier score of unit-split folds: no unit scored by a model that saw it. */
+    Map<String, Double> heldOut(List<TrainingSample> samples, TrainingProgress progress) {
+        int[] fold = FailureRiskModel.unitFolds(samples, HELD_OUT_FOLDS, settings.forest().seed());
+        boolean[] alarms = new boolean[samples.size()];
+        double brier = 0;
+        for (int f = 0; f < HELD_OUT_FOLDS; f++) {
+            progress.checkCancelled();
+            progress.report((double) f / HELD_OUT_FOLDS, "Failure model: held-out fold " + (f + 1) + " of "
+                    + HELD_OUT_FOLDS);
+            Set<MinerId> held = new java.util.HashSet<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == f) {
+                    held.add(samples.get(i).row().miner());
+                }
+            }
+            List<TrainingSample> train = samples.stream().filter(s -> !held.contains(s.row().miner())).toList();
+            FailureRiskModel model = FailureRiskModel.fit(train, settings, TrainingProgress.NONE);
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == f) {
+                    TrainingSample s = samples.get(i);
+                    alarms[i] = model.alarm(s.row());
+                    double miss = model.probability(s.row()) - (s.failsWithin(settings.horizon()) ? 1 : 0);
+                    brier += miss * miss;
+                }
+            }
+        }
+        AlarmScore score = AlarmScore.of(samples, alarms, settings.horizon());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("heldOutF1", score.f1());
+        metrics.put("heldOutPrecision", score.precision());
+        metrics.put("heldOutRecall", score.recall());
+        metrics.put("heldOutMedianLeadDays", score.medianLeadDays());
+        metrics.put("heldOutBrierScore", brier / samples.size());
+        progress.report(1, "Failure model: held-out figures measured");
+        return metrics;
+    }
+
+    /** The training distribution of each model input, named as in the feature schema. */
+    private List<io.hashdesk.core.store.FeatureDistribution> distributions(FailureRiskModel model,
+                                                                            List<TrainingSample> samples) {
+        double[][] inputs = samples.stream().map(s -> model.inputs(s.row())).toArray(double[][]::new);
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (MaintenanceFeature f : MaintenanceFeature.values()) {
+            double[] column = new double[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                column[i] = inputs[i][f.ordinal()];
+            }
+            columns.put(MaintenanceFeature.columnNames().get(f.ordinal()), column);
+        }
+        return FeatureDistributions.snapshot(columns, drift);
+    }
+
+    /** The part {@code [from, to]} of a run's progress. */
+    private static TrainingProgress share(TrainingProgress progress, double from, double to) {
+        return new TrainingProgress() {
+            @Override
+            public void report(double fractionDone, String step) {
+                progress.report(from + (to - from) * fractionDone, step);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return progress.cancelled();
+            }
+        };
+    }
+}
