@@ -2,6 +2,7 @@ package io.hashdesk.ml.anomaly;
 
 import io.hashdesk.core.settings.JsonSettings;
 import io.hashdesk.ml.features.Feature;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,7 +23,6 @@ import java.util.Set;
  * @param maxDepth             depth limit of a tree
  * @param samplesPerTree       training rows each tree is grown on (all of them when there are fewer): isolation
  *                             needs few, and more only cost time
- * @param extensionLevel       0 = axis-parallel cuts (Smile's extended isolation forest otherwise)
  * @param targetFalseAlarmRate share of healthy training rows allowed above the thresholds, split evenly between the
  *                             forest's score and the peer score
  * @param minPeerZ             the peer threshold is never below this robust z-score, however quiet training was
@@ -35,8 +35,9 @@ import java.util.Set;
  * @param seed                 random seed of the forest
  */
 public record AnomalyOptions(List<Feature> features, Set<Feature> logScaled, Map<Feature, Double> minScales,
-                             int trees, int maxDepth, int samplesPerTree, int extensionLevel,
-                             double targetFalseAlarmRate, double minPeerZ, double forestGateZ, int minPeers, int topFeatures, long seed) {
+                             int trees, int maxDepth, int samplesPerTree,
+                             double targetFalseAlarmRate, double minPeerZ, double forestGateZ, int minPeers, int topFeatures, long seed)
+        implements Serializable {
 
     private static final String DEFAULTS = "anomaly-defaults.json";
 
@@ -60,9 +61,9 @@ public record AnomalyOptions(List<Feature> features, Set<Feature> logScaled, Map
         if (!features.containsAll(logScaled)) {
             throw new IllegalArgumentException("logScaled names features not in features: " + logScaled);
         }
-        if (trees < 1 || maxDepth < 1 || samplesPerTree < 2 || extensionLevel < 0) {
-            throw new IllegalArgumentException("need trees ≥ 1, maxDepth ≥ 1, samplesPerTree ≥ 2, extensionLevel ≥ 0;"
-                    + " got " + trees + ", " + maxDepth + ", " + samplesPerTree + ", " + extensionLevel);
+        if (trees < 1 || maxDepth < 1 || maxDepth > FlatIsolationForest.MAX_DEPTH || samplesPerTree < 2) {
+            throw new IllegalArgumentException("need trees ≥ 1, 1 ≤ maxDepth ≤ " + FlatIsolationForest.MAX_DEPTH
+                    + ", samplesPerTree ≥ 2; got " + trees + ", " + maxDepth + ", " + samplesPerTree);
         }
         if (!(targetFalseAlarmRate > 0 && targetFalseAlarmRate < 0.5)) {
             throw new IllegalArgumentException("targetFalseAlarmRate must be in (0, 0.5), got " + targetFalseAlarmRate);
@@ -85,7 +86,7 @@ public record AnomalyOptions(List<Feature> features, Set<Feature> logScaled, Map
     }
 
     public AnomalyOptions withTargetFalseAlarmRate(double value) {
-        return new AnomalyOptions(features, logScaled, minScales, trees, maxDepth, samplesPerTree, extensionLevel, value,
+        return new AnomalyOptions(features, logScaled, minScales, trees, maxDepth, samplesPerTree, value,
                 minPeerZ, forestGateZ, minPeers, topFeatures, seed);
     }
 }

@@ -1,6 +1,8 @@
 package io.hashdesk.ml.anomaly;
 
 import io.hashdesk.ml.features.Feature;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,7 +11,10 @@ import java.util.List;
  * robust spread (1.4826 × MAD, never below the option's minimum scale) over the training rows. Spreads are positive by
  * construction, so z-scores never divide by zero.
  */
-final class RobustScale {
+final class RobustScale implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /** MAD × this estimates the standard deviation of a normal distribution. */
     private static final double MAD_TO_SD = 1.4826;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AnomalyEvaluationTest {
 
     @Test
-    void findsInjectedFaultsWithF1OfAtLeastNinetyPercentAndFewFalseAlarms() throws Exception {
+    void findsCoarseAndSubtleFaultsWithF1OfAtLeastNinetyPercentEachKindIncludedAndFewFalseAlarms() throws Exception {
         ModelEvaluation.Result result = new AnomalyEvaluation().evaluate(EvaluationScale.TEST);
         assertThat(result.allTargetsMet()).as(result.rows().toString()).isTrue();
         MetricRow f1 = result.rows().getFirst();
@@ -18,5 +18,10 @@ class AnomalyEvaluationTest {
         MetricRow falseAlarms = result.rows().stream().filter(r -> r.metric().startsWith("false-alarm")).findFirst()
                 .orElseThrow();
         assertThat(falseAlarms.value()).isLessThan(0.05);
+        for (FaultKind kind : FaultKind.values()) {
+            MetricRow perKind = result.rows().stream().filter(r -> r.metric().equals("F1, " + kind.description()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + kind));
+            assertThat(perKind.value()).as(perKind.toString()).isGreaterThanOrEqualTo(0.8);
+        }
     }
 }
