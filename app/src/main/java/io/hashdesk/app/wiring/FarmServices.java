@@ -4,6 +4,7 @@ import io.hashdesk.core.alert.AlertMonitor;
 import io.hashdesk.core.alert.AlertSettings;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.profit.FarmProfitability;
+import io.hashdesk.core.settings.DataFolder;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.TelemetryMaintenanceJob;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The background work that keeps a farm's data, started alike by the console and the headless site agent:
- * telemetry maintenance, the demo farm (or retiring it), market data with the profit history, and polling. A part
+ * telemetry maintenance, the demo farm (or retiring it), market data with the profit history, polling, and the
+ * scheduled retraining of the farm's models. A part
  * that cannot start is logged and leaves the others running. Closed in reverse order, polling before the demo farm
  * so its last cycle is stored, and all of it before the store closes.
  */
@@ -30,6 +32,7 @@ final class FarmServices implements AutoCloseable {
     private DemoFarm demoFarm;
     private MarketAndProfit economics;
     private MinerPolling polling;
+    private ModelTraining models;
 
     private FarmServices(TelemetryMaintenanceJob maintenance) {
         this.maintenance = maintenance;
@@ -47,8 +50,9 @@ final class FarmServices implements AutoCloseable {
      * @param withMarketAndProfit refresh market data and keep the profit history
      * @param alerts              judges every poll cycle for alerts (see {@link #alertMonitor})
      */
-    static FarmServices start(FarmStore store, Path dataFolder, StoreSettings storeSettings, boolean withDemoFarm,
+    static FarmServices start(FarmStore store, DataFolder folder, StoreSettings storeSettings, boolean withDemoFarm,
                               boolean withMarketAndProfit, Optional<AlertMonitor> alerts, Clock clock) {
+        Path dataFolder = folder.path();
         FarmServices services = new FarmServices(
                 TelemetryMaintenanceJob.start(store.telemetry(), storeSettings.maintenanceInterval(), clock));
         if (withDemoFarm) {
@@ -77,6 +81,12 @@ final class FarmServices implements AutoCloseable {
             // the store and the screens still work; the log says why nothing is being polled
             LOG.error("Polling could not start: {}", e.getMessage(), e);
         }
+        try {
+            services.models = ModelTraining.start(store, folder, clock);
+        } catch (RuntimeException e) {
+            // polling and the screens go on; the champions already trained stay in the registry
+            LOG.error("Model training could not start: {}", e.getMessage(), e);
+        }
         return services;
     }
 
@@ -103,6 +113,11 @@ final class FarmServices implements AutoCloseable {
         return Optional.ofNullable(economics).map(MarketAndProfit::profitability);
     }
 
+    /** The registry and retraining timer, when they started. */
+    Optional<ModelTraining> models() {
+        return Optional.ofNullable(models);
+    }
+
     boolean polling() {
         return polling != null;
     }
@@ -113,6 +128,9 @@ final class FarmServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (models != null) {
+            models.close();
+        }
         if (economics != null) {
             economics.close();
         }

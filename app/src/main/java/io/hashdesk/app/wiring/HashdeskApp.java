@@ -80,7 +80,7 @@ public final class HashdeskApp extends Application {
     private ConsoleFirstRun firstRun;
     private volatile FarmServices services;
     private String storeFailure;
-    private JobRunner jobs;
+    private volatile JobRunner jobs;
     private FleetOverviewViewModel overview;
     private LiveRefresh<FleetSummary> fleetRefresh;
     private LiveRefresh<FarmProfitReport> profitRefresh;
@@ -135,13 +135,22 @@ public final class HashdeskApp extends Application {
     }
 
     private FarmServices startServices(StoreSettings storeSettings, boolean demoFarm) {
-        return FarmServices.start(store, dataFolder.path(), storeSettings, demoFarm, true, alertMonitor, CLOCK);
+        FarmServices started = FarmServices.start(store, dataFolder, storeSettings, demoFarm, true, alertMonitor, CLOCK);
+        if (jobs != null) {
+            trainThroughJobs(started);
+        }
+        return started;
+    }
+
+    /** Retraining shows in the window's job list, with progress and cancel, once there is a window. */
+    private void trainThroughJobs(FarmServices started) {
+        started.models().ifPresent(models -> models.runThrough(ScheduledRetraining.through(jobs)));
     }
 
     /** The welcome's suggested price comes from here; a broken file is reported when market and profit start. */
     private ProfitSettings profitSettingsForTheWelcome() {
         try {
-            return ProfitSettings.withOverrides(dataFolder.path().resolve(MarketAndProfit.PROFIT_SETTINGS_FILE));
+            return ProfitSettings.inDataFolder(dataFolder.path());
         } catch (IllegalArgumentException e) {
             return ProfitSettings.defaults();
         }
@@ -156,6 +165,9 @@ public final class HashdeskApp extends Application {
         Theme.installUserAgentStylesheet();
         SettingsScreen.applySavedTheme(dataFolder.path());
         jobs = new JobRunner(FxExecutor.fx());
+        if (services != null) {
+            trainThroughJobs(services);
+        }
         ShellViewModel shellModel = new ShellViewModel(dataFolder, build.version());
         if (store != null) {
             // counted in the background and again now and then: the demo farm registers its miners after the welcome

@@ -88,7 +88,7 @@ public final class HeadlessAgent implements AutoCloseable {
         try {
             StoreSettings storeSettings = FarmServices.storeSettings(dataFolder.path());
             store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, clock);
-            FarmServices services = FarmServices.start(store, dataFolder.path(), storeSettings, settings.demoFarm(),
+            FarmServices services = FarmServices.start(store, dataFolder, storeSettings, settings.demoFarm(),
                     settings.marketAndProfit(), FarmServices.alertMonitor(store, dataFolder.path(), clock), clock);
             if (!services.polling()) {
                 services.close();

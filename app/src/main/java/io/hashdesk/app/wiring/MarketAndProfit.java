@@ -32,7 +32,6 @@ final class MarketAndProfit implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarketAndProfit.class);
     static final String MARKET_SETTINGS_FILE = "market-settings.json";
-    static final String PROFIT_SETTINGS_FILE = "profit-settings.json";
     /**
      * Where the Prohashing API key comes from until the settings screen keeps it encrypted: the environment, so the
      * key is never written to a plain file by Hashdesk.
@@ -56,7 +55,7 @@ final class MarketAndProfit implements AutoCloseable {
 
     static MarketAndProfit start(FarmStore store, Path dataFolder, Clock clock) {
         MarketSettings market = MarketSettings.withOverrides(dataFolder.resolve(MARKET_SETTINGS_FILE));
-        ProfitSettings profit = ProfitSettings.withOverrides(dataFolder.resolve(PROFIT_SETTINGS_FILE));
+        ProfitSettings profit = ProfitSettings.inDataFolder(dataFolder);
         CoinCatalog coins = CoinCatalog.bundled();
         OkHttpClient http = new OkHttpClient();
         Optional<ApiKey> prohashingKey = Optional.ofNullable(System.getenv(PROHASHING_KEY_VARIABLE))
@@ -89,7 +88,7 @@ final class MarketAndProfit implements AutoCloseable {
     static FarmProfitability readOnly(FarmStore store, Path dataFolder, Clock clock) {
         return profitability(store, CoinCatalog.bundled(),
                 MarketSettings.withOverrides(dataFolder.resolve(MARKET_SETTINGS_FILE)),
-                ProfitSettings.withOverrides(dataFolder.resolve(PROFIT_SETTINGS_FILE)), clock);
+                ProfitSettings.inDataFolder(dataFolder), clock);
     }
 
     private static FarmProfitability profitability(FarmStore store, CoinCatalog coins, MarketSettings market,

@@ -237,7 +237,9 @@ class DiscoveryViewModelTest {
         });
         waitFor(() -> model.found().size() == 1, "the first miner listed while the scan runs");
         assertThat(onFx(() -> model.scanningProperty().get())).isTrue();
-        assertThat(onFx(() -> model.scanMessageProperty().get())).matches("\\d+ of 254 addresses · 1 miner found");
+        // progress reaches the message coalesced, a moment after the row it counts
+        waitFor(() -> model.scanMessageProperty().get().matches("\\d+ of 254 addresses · 1 miner found"),
+                "the progress line to count the miner found");
 
         doOnFx(model::cancel);
         waitFor(() -> !model.scanningProperty().get(), "the scan to stop");

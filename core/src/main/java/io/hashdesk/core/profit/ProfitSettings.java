@@ -27,6 +27,8 @@ public record ProfitSettings(Map<Algorithm, String> assumedCoins, PoolTerms assu
                              Map<String, Double> currencyPerUsd, boolean mergeMining, Duration historyInterval,
                              int historyDays) {
 
+    /** The operator's overrides, in the data folder, shared by the console, the agent and model training. */
+    public static final String OVERRIDES_FILE = "profit-settings.json";
     private static final String DEFAULTS = "profit-defaults.json";
 
     /** A flat electricity price to use until a tariff is set. */
@@ -69,6 +71,11 @@ public record ProfitSettings(Map<Algorithm, String> assumedCoins, PoolTerms assu
 
     public static ProfitSettings defaults() {
         return JsonSettings.defaults(ProfitSettings.class, DEFAULTS);
+    }
+
+    /** The defaults with the data folder's {@value #OVERRIDES_FILE} over them. */
+    public static ProfitSettings inDataFolder(Path dataFolder) {
+        return withOverrides(dataFolder.resolve(OVERRIDES_FILE));
     }
 
     public static ProfitSettings withOverrides(Path overridesFile) {

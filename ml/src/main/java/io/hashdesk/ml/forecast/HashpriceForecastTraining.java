@@ -13,6 +13,7 @@ import io.hashdesk.ml.registry.ModelArtifact;
 import io.hashdesk.ml.registry.ModelCandidate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,37 @@ public final class HashpriceForecastTraining {
                 snapshots.isEmpty() ? from : snapshots.getFirst().fetchedAt(), until, List.copyOf(columns.keySet()),
                 ALGORITHM, options, metrics(forecaster.validation()), distributions);
         return new Trained(candidate, ModelArtifact.serialized(forecaster.saved()), forecaster);
+    }
+
+    /**
+     * The feature values at every grid time in the last {@code window} before {@code until} that has them, by the
+     * names training lists, for a drift check against a champion's training distributions. Unlike training rows these
+     * need no known outcome, so the newest times count. Empty when the store holds no history of the coin.
+     */
+    public static Map<String, double[]> recentFeatures(MarketStore market, Coin coin, Duration window, Instant until,
+                                                       HashpriceForecaster.Options options) {
+        Instant from = until.minus(window);
+        List<MarketSnapshot> snapshots = market.history(coin.symbol(), from.minus(MarketFeatures.LONGEST_LOOKBACK),
+                until);
+        if (snapshots.isEmpty()) {
+            return Map.of();
+        }
+        MarketGrid grid = MarketGrid.of(coin, snapshots, until, options.step(), options.maxStaleness());
+        MarketFeatures features = new MarketFeatures(grid, options.horizons().getFirst(),
+                MarketFeatures.hashrateUsable(grid, options.minHashrateShare()));
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < grid.size(); i++) {
+            double[] x = grid.at[i].isBefore(from) ? null : features.at(i);
+            if (x != null) {
+                rows.add(x);
+            }
+        }
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (int f = 0; f < features.names().size(); f++) {
+            int column = f;
+            columns.put(features.names().get(f), rows.stream().mapToDouble(x -> x[column]).toArray());
+        }
+        return columns;
     }
 
     static Map<String, Double> metrics(List<HorizonValidation> validation) {

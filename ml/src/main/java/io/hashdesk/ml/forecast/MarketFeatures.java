@@ -20,6 +20,8 @@ final class MarketFeatures {
     private static final Duration HASHRATE_SMOOTHING = Duration.ofDays(3);
     /** Past a month without a difficulty change, more time since tells nothing new. */
     private static final Duration MAX_SINCE_CHANGE = Duration.ofDays(30);
+    /** The furthest back any feature reads: features at a time need the history this far before it. */
+    static final Duration LONGEST_LOOKBACK = MAX_SINCE_CHANGE;
     private static final double HASHES_PER_DIFFICULTY = 4_294_967_296.0;
 
     private final MarketGrid grid;

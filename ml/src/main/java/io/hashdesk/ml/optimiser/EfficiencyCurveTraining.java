@@ -130,6 +130,14 @@ public final class EfficiencyCurveTraining {
 
     /** Training distributions of the probe figures; a figure a probe lacks is missing (NaN), never filled. */
     private List<FeatureDistribution> distributions(List<Probe> probes) {
+        return FeatureDistributions.snapshot(featureColumns(probes), drift);
+    }
+
+    /**
+     * The probes' figures by the names of {@link #FEATURES}, in that order; a figure a probe lacks is missing (NaN).
+     * Training summarises these; a drift check compares recent probes' columns with the summary.
+     */
+    public static Map<String, double[]> featureColumns(List<Probe> probes) {
         int n = probes.size();
         double[][] columns = new double[FEATURES.size()][n];
         for (int i = 0; i < n; i++) {
@@ -145,7 +153,7 @@ public final class EfficiencyCurveTraining {
         for (int f = 0; f < FEATURES.size(); f++) {
             byFeature.put(FEATURES.get(f), columns[f]);
         }
-        return FeatureDistributions.snapshot(byFeature, drift);
+        return byFeature;
     }
 
     /** Progress of a sub-step mapped onto {@code [from, to]} of the whole run. */

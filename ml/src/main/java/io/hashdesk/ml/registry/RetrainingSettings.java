@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param defaultInterval       for a type not listed
  * @param minIntervalAfterDrift a drifted model is retrained at most this often, so drift that persists (recent data
  *                              not yet dominating the training window) does not retrain it on every check
- * @param checkEvery            how often the app and the headless agent ask which models are due (a check that finds
- *                              none costs one drift check per champion)
+ * @param firstCheckAfter       how long after start the app and the headless agent first ask, so training does not
+ *                              compete with start-up
+ * @param checkEvery            how often they ask again which models are due (a check that finds none costs one
+ *                              drift check per champion)
  */
 public record RetrainingSettings(Map<String, Duration> intervals, Duration defaultInterval,
-                                 Duration minIntervalAfterDrift, Duration checkEvery) {
+                                 Duration minIntervalAfterDrift, Duration firstCheckAfter, Duration checkEvery) {
 
     private static final String DEFAULTS = "retraining-defaults.json";
 
@@ -35,6 +37,7 @@ public record RetrainingSettings(Map<String, Duration> intervals, Duration defau
         if (minIntervalAfterDrift.isNegative()) {
             throw new IllegalArgumentException("minIntervalAfterDrift cannot be negative, got " + minIntervalAfterDrift);
         }
+        requirePositive(firstCheckAfter, "firstCheckAfter");
         requirePositive(checkEvery, "checkEvery");
     }
 

@@ -97,6 +97,14 @@ public final class ThermalModel {
             return JsonSettings.defaults(Options.class, DEFAULTS);
         }
 
+        /** These options fitting the latest {@code window} of a series instead (scheduled retraining sets it). */
+        public Options withTrainingWindow(Duration window) {
+            return new Options(window, maxChainGap, minSamples, minSamplesWithPrior, minRpmShare,
+                    minRpmCalibrationPercent, minAirflowFraction, maxIterations, tolerance, startAirflowExponents,
+                    initialTimeConstant, errorHorizon, intervalCoverage, fanHealthWindow, calibrationBlocks,
+                    calibrationAheadBlocks, priorMinimumSpread);
+        }
+
         private static void requirePositive(Duration d, String name) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(name + " must be a positive duration, got " + d);

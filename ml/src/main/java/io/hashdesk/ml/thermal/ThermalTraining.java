@@ -155,17 +155,36 @@ public final class ThermalTraining {
                 Math.sqrt(trainingSquares / training), "units", (double) units, "unitsHeldOut", (double) withHeldOut);
     }
 
+    /**
+     * The usable points of {@code miners} in {@code [from, until)}, read as a fit reads them, by the feature names the
+     * candidates list: what a drift check compares with a champion's training distributions.
+     */
+    public static Map<String, double[]> featureColumns(TelemetryStore telemetry, List<Miner> miners,
+                                                       Function<Miner, RoomAmbient> ambient, Instant from,
+                                                       Instant until, ThermalModel.Options options) {
+        List<ThermalSamples> samples = new ArrayList<>(miners.size());
+        for (Miner miner : miners) {
+            samples.add(ThermalModel.samples(telemetry.series(miner.id(), from, until, Resolution.FIVE_MINUTES),
+                    ambient.apply(miner), options));
+        }
+        return columns(samples);
+    }
+
     /** The training distribution of each feature over the fitted units' samples. */
     private static List<FeatureDistribution> distributions(Map<Miner, ThermalSamples> samples,
                                                            Map<String, ThermalModel> fitted, DriftSettings drift) {
         List<ThermalSamples> used = samples.entrySet().stream()
                 .filter(e -> fitted.containsKey(e.getKey().id().value())).map(Map.Entry::getValue).toList();
+        return FeatureDistributions.snapshot(columns(used), drift);
+    }
+
+    private static Map<String, double[]> columns(List<ThermalSamples> samples) {
         Map<String, double[]> columns = new LinkedHashMap<>();
-        columns.put(FEATURES.get(0), concat(used, s -> s.ambientC));
-        columns.put(FEATURES.get(1), concat(used, s -> s.powerWatts));
-        columns.put(FEATURES.get(2), concat(used, s -> s.fanPercent));
-        columns.put(FEATURES.get(3), concat(used, s -> s.chipTempC));
-        return FeatureDistributions.snapshot(columns, drift);
+        columns.put(FEATURES.get(0), concat(samples, s -> s.ambientC));
+        columns.put(FEATURES.get(1), concat(samples, s -> s.powerWatts));
+        columns.put(FEATURES.get(2), concat(samples, s -> s.fanPercent));
+        columns.put(FEATURES.get(3), concat(samples, s -> s.chipTempC));
+        return columns;
     }
 
     private static double[] concat(List<ThermalSamples> samples, Function<ThermalSamples, double[]> column) {

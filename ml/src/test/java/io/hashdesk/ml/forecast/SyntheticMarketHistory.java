@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * price a random walk with drift whose volatility switches between a calm and a stormy regime. Providers report
  * network hashrate as an estimate, so it carries noise. Deterministic for a seed.
  */
-final class SyntheticMarketHistory {
+public final class SyntheticMarketHistory {
 
     private static final double HASHES_PER_DIFFICULTY = 4_294_967_296.0;
     private static final int RETARGET_BLOCKS = 2016;
@@ -36,23 +36,23 @@ final class SyntheticMarketHistory {
      * @param stormVolatilityPerDay  the same in the stormy regime
      * @param stormOddsPerDay        chance per day of switching regime
      */
-    record Settings(double startHashrateHps, double startPriceUsd, double hashrateGrowthPerYear,
+    public record Settings(double startHashrateHps, double startPriceUsd, double hashrateGrowthPerYear,
                     double hashrateNoisePerDay, double feesCoinsPerBlock, double feeWeeklyAmplitude,
                     double priceDriftPerYear, double calmVolatilityPerDay, double stormVolatilityPerDay,
                     double stormOddsPerDay) {
 
         /** Bitcoin-like: about 800 EH/s growing ~50 % a year, fees ~2 % of the reward, price 2.5 %/day (5 % storms). */
-        static Settings bitcoinLike() {
+        public static Settings bitcoinLike() {
             return new Settings(8e20, 90_000, 0.4, 0.02, 0.06, 0.3, 0.2, 0.025, 0.05, 0.03);
         }
 
         /** Structure a model can learn dominating: a nearly still price, big weekly fee cycles, fast hash growth. */
-        static Settings structured() {
+        public static Settings structured() {
             return new Settings(8e20, 90_000, 0.8, 0.01, 0.8, 0.5, 0.0, 0.002, 0.004, 0.02);
         }
 
         /** Nothing to learn: flat hashrate, flat fees, a driftless volatile random-walk price. */
-        static Settings randomWalk() {
+        public static Settings randomWalk() {
             return new Settings(8e20, 90_000, 0.0, 0.0, 0.06, 0.0, 0.0, 0.04, 0.04, 0.0);
         }
     }
@@ -60,7 +60,7 @@ final class SyntheticMarketHistory {
     private SyntheticMarketHistory() {
     }
 
-    static List<MarketSnapshot> generate(Coin coin, Instant start, int days, Settings s, long seed) {
+    public static List<MarketSnapshot> generate(Coin coin, Instant start, int days, Settings s, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long height = coin.estimatedHeightAt(start);
         double trend = Math.log(s.startHashrateHps());

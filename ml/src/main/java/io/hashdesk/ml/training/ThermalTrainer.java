@@ -1,0 +1,111 @@
+package io.hashdesk.ml.training;
+
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.store.FarmStore;
+import io.hashdesk.core.store.ModelScope;
+import io.hashdesk.core.store.ModelType;
+import io.hashdesk.ml.TrainingProgress;
+import io.hashdesk.ml.drift.DriftSettings;
+import io.hashdesk.ml.registry.ModelCandidate;
+import io.hashdesk.ml.thermal.RoomAmbient;
+import io.hashdesk.ml.thermal.ThermalModel;
+import io.hashdesk.ml.thermal.ThermalTraining;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retrains the thermal models, one per miner model with registered miners ({@link ThermalTraining}). The store
+ * holds no room temperature yet, so every room is taken to be at its assumed temperature from
+ * {@link TrainingSettings}; the candidate records that assumption with its hyper-parameters and the note says it.
+ */
+public final class ThermalTrainer implements ModelTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThermalTrainer.class);
+
+    private final ThermalModel.Options options;
+    private final DriftSettings drift;
+    private final TrainingSettings settings;
+
+    /** @param options the fit's options; their training window is replaced by {@code settings.thermal().history()} */
+    public ThermalTrainer(ThermalModel.Options options, DriftSettings drift, TrainingSettings settings) {
+        this.options = options.withTrainingWindow(settings.thermal().history());
+        this.drift = drift;
+        this.settings = settings;
+    }
+
+    @Override
+    public ModelType type() {
+        return ModelType.THERMAL;
+    }
+
+    @Override
+    public List<ModelScope> scopes(FarmStore store, Instant now) {
+        return MinerModelScopes.of(store, model -> true);
+    }
+
+    /**
+     * Fits every unit of the scope's miner model on its last {@code thermal.history} of 5-minute telemetry. Not
+     * enough data when no unit has enough usable points, or none has enough to hold any out for the held-out error
+     * the registry judges thermal models on.
+     */
+    @Override
+    public TrainingResult train(FarmStore store, ModelScope scope, Instant now, TrainingProgress progress) {
+        List<Miner> units = MinerModelScopes.unitsOf(store, scope);
+        if (units.isEmpty()) {
+            return TrainingResult.notEnoughData("no miner of model " + scope.key() + " is registered");
+        }
+        List<ThermalTraining.Trained> trained;
+        try {
+            trained = ThermalTraining.train(store.telemetry(), units, this::ambientOf, now, options, drift, progress);
+        } catch (IllegalArgumentException e) {
+            // ThermalTraining's way of saying the fitted units had too little history to hold any of it out
+            return TrainingResult.notEnoughData(e.getMessage());
+        }
+        if (trained.isEmpty()) {
+            return TrainingResult.notEnoughData("none of the " + units.size() + " registered " + scope.key()
+                    + " unit(s) had " + options.minSamples() + " usable 5-minute points in the last "
+                    + options.trainingWindow().toDays() + " day(s) for a thermal fit");
+        }
+        ThermalTraining.Trained model = trained.getFirst();
+        Map<String, Double> ambient = assumedAmbient(units);
+        String note = String.format(Locale.ROOT, "fitted %d of %d unit(s) of %s; room temperature by room assumed,"
+                        + " as no room sensor reports one yet: %s °C%s", model.models().units().size(), units.size(),
+                scope.key(), ambient, model.skipped().isEmpty() ? "" : "; skipped " + model.skipped());
+        LOG.info("Thermal model for {}: {}", scope.key(), note);
+        return TrainingResult.trained(withAssumedAmbient(model.candidate(), ambient), model.artifact(), note);
+    }
+
+    @Override
+    public Map<String, double[]> recentFeatures(FarmStore store, ModelScope scope, Instant now) {
+        List<Miner> units = MinerModelScopes.unitsOf(store, scope);
+        return ThermalTraining.featureColumns(store.telemetry(), units, this::ambientOf,
+                now.minus(settings.thermal().recent()), now, options);
+    }
+
+    private RoomAmbient ambientOf(Miner miner) {
+        return RoomAmbient.constant(settings.assumedAmbientC(miner.position().roomId()));
+    }
+
+    private Map<String, Double> assumedAmbient(List<Miner> units) {
+        Map<String, Double> byRoom = new TreeMap<>();
+        units.forEach(m -> byRoom.put(m.position().roomId(), settings.assumedAmbientC(m.position().roomId())));
+        return byRoom;
+    }
+
+    /** The candidate with the assumed room temperatures recorded beside the fit's options. */
+    private static ModelCandidate withAssumedAmbient(ModelCandidate candidate, Map<String, Double> byRoom) {
+        Map<String, Object> hyper = new LinkedHashMap<>();
+        hyper.put("thermal", candidate.hyperParameters());
+        hyper.put("ambient", Map.of("source", "assumed: no room sensor", "assumedCByRoom", byRoom));
+        return new ModelCandidate(candidate.type(), candidate.scope(), candidate.trainedFrom(),
+                candidate.trainedTo(), candidate.features(), candidate.algorithm(), hyper, candidate.metrics(),
+                candidate.distributions());
+    }
+}
