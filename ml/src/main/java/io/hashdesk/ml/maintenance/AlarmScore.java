@@ -14,9 +14,14 @@ import java.util.Map;
  * positive when its unit fails within the horizon), and the lead time of each failure — from the first alarm of the
  * run that lasted up to the unit's last sample before the failure, to the failure; 0 when that last sample raised no
  * alarm (the failure came unannounced).
+ *
+ * <p>Lead times are measured only for failures the samples could announce a horizon ahead: a unit whose first sample
+ * came less than a horizon before its failure (a failure soon after the history begins) has a lead capped by the
+ * history rather than by the model, so its samples count in precision and recall but it adds no lead time; such
+ * failures are counted in {@code failuresSeenLate}.
  */
 public record AlarmScore(int truePositives, int falsePositives, int falseNegatives, int trueNegatives,
-                         List<Double> leadDays) implements Serializable {
+                         List<Double> leadDays, int failuresSeenLate) implements Serializable {
 
     public AlarmScore {
         leadDays = List.copyOf(leadDays);
@@ -46,10 +51,15 @@ public record AlarmScore(int truePositives, int falsePositives, int falseNegativ
             byUnit.computeIfAbsent(samples.get(i).row().miner(), m -> new ArrayList<>()).add(i);
         }
         List<Double> leads = new ArrayList<>();
+        int seenLate = 0;
         for (List<Integer> unit : byUnit.values()) {
             unit.sort(Comparator.comparing(i -> samples.get(i).row().at()));
             TrainingSample last = samples.get(unit.getLast());
             if (last.failureAt() == null || !last.failsWithin(horizon)) {
+                continue;
+            }
+            if (Duration.between(samples.get(unit.getFirst()).row().at(), last.failureAt()).compareTo(horizon) < 0) {
+                seenLate++;
                 continue;
             }
             int first = unit.size();
@@ -58,7 +68,7 @@ public record AlarmScore(int truePositives, int falsePositives, int falseNegativ
             }
             leads.add(first == unit.size() ? 0 : samples.get(unit.get(first)).daysToFailure());
         }
-        return new AlarmScore(tp, fp, fn, tn, leads);
+        return new AlarmScore(tp, fp, fn, tn, leads, seenLate);
     }
 
     public double precision() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.Tuple;
@@ -25,12 +26,14 @@ import smile.model.cart.SplitRule;
  * {@link MaintenanceFeature} trends: a random forest over four classes (no failure, or the kind of the failure to
  * come) whose total failure score is calibrated by isotonic regression on out-of-fold scores (folds grouped by unit,
  * so no unit is scored by a forest that saw it), an alarm threshold per failure kind chosen on those same
- * out-of-fold scores ({@link KindThresholds}), and the warning signs behind each score (TreeSHAP contributions).
+ * out-of-fold scores ({@link KindThresholds}), and the warning signs behind each score (TreeSHAP contributions). Each
+ * kind is learned only from the days before its failures on which a first out-of-fold pass could tell them from
+ * healthy units ({@link SignalLeads}).
  * Immutable once fitted.
  */
 public final class FailureRiskModel implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     private static final String LABEL = "outcome";
     private static final StructType SCHEMA = DataFrame.of(new double[1][MaintenanceFeature.count()],
             MaintenanceFeature.columnNames().toArray(String[]::new)).schema();
@@ -67,9 +70,15 @@ public final class FailureRiskModel implements Serializable {
      * @param outOfFold     the chosen thresholds' alarms scored on the out-of-fold probabilities
      * @param leadTargetMet whether the thresholds reached {@code minMedianLeadDays}; false means they are the
      *                      best-F1 thresholds instead
+     * @param signalLeadDays per kind, how many days before its failures the out-of-fold scores told them from
+     *                      healthy units ({@link SignalLeads}); the kind was learned from those days only
      */
     public record TrainingReport(int samples, int units, int failingUnits, double brierScore, double rawBrierScore,
-                                 AlarmScore outOfFold, boolean leadTargetMet) implements Serializable {
+                                 AlarmScore outOfFold, boolean leadTargetMet, Map<FailureKind, Double> signalLeadDays)
+            implements Serializable {
+        public TrainingReport {
+            signalLeadDays = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(signalLeadDays));
+        }
     }
 
     /**
@@ -84,22 +93,12 @@ public final class FailureRiskModel implements Serializable {
         int k = settings.calibrationFolds();
         int[] fold = unitFolds(samples, k, settings.forest().seed());
         int[] y = samples.stream().mapToInt(s -> outcome(s, horizon)).toArray();
-        double[][] kindScores = new double[samples.size()][];
-        for (int f = 0; f < k; f++) {
-            progress.checkCancelled();
-            progress.report((double) f / (k + 1), "Failure model: calibration fold " + (f + 1) + " of " + k);
-            List<Integer> train = new ArrayList<>();
-            List<Integer> held = new ArrayList<>();
-            for (int i = 0; i < fold.length; i++) {
-                (fold[i] == f ? held : train).add(i);
-            }
-            // The fold learns its own fan-stop level, so held-out units inform neither the level nor the forest.
-            FanStopLevel foldStop = FanStopLevel.learn(train.stream().map(samples::get).toList(), settings);
-            RandomForest foldForest = forest(samples, y, train, foldStop, settings.forest());
-            for (int i : held) {
-                kindScores[i] = kindScores(foldForest, foldStop.complete(samples.get(i).row().values()));
-            }
-        }
+        // Two passes of out-of-fold scores: the first finds how far ahead each kind shows, the second scores models
+        // that learn each kind only from its visible days; calibration and thresholds come from the second.
+        Folds folds = new Folds(samples, y, fold, settings, progress, 2 * k + 1);
+        SignalLeads leads = SignalLeads.measure(samples, folds.scores(i -> true, 0), horizon,
+                settings.signalVisibility().minAuc(), settings.signalVisibility().minSamplesPerDay());
+        double[][] kindScores = folds.scores(i -> leads.trainsOn(samples.get(i), horizon), k);
         int[] failing = Arrays.stream(y).map(c -> c == NO_FAILURE ? 0 : 1).toArray();
         double[] raw = Arrays.stream(kindScores).mapToDouble(FailureRiskModel::total).toArray();
         IsotonicCalibration calibration = IsotonicCalibration.fit(raw, failing);
@@ -107,19 +106,57 @@ public final class FailureRiskModel implements Serializable {
         KindThresholds.Choice choice = KindThresholds.choose(samples, kindScores, horizon,
                 settings.minMedianLeadDays());
         progress.checkCancelled();
-        progress.report((double) k / (k + 1), "Failure model: final forest");
-        List<Integer> all = new ArrayList<>();
+        progress.report((double) 2 * k / (2 * k + 1), "Failure model: final forest");
+        List<Integer> trained = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
-            all.add(i);
+            if (leads.trainsOn(samples.get(i), horizon)) {
+                trained.add(i);
+            }
         }
         FanStopLevel fanStop = FanStopLevel.learn(samples, settings);
-        RandomForest finalForest = forest(samples, y, all, fanStop, settings.forest());
+        RandomForest finalForest = forest(samples, y, trained, fanStop, settings.forest());
         TrainingReport report = new TrainingReport(samples.size(), unitCount(samples), failingUnits(samples, horizon),
-                brier(calibrated, failing), brier(raw, failing), choice.score(), choice.leadTargetMet());
+                brier(calibrated, failing), brier(raw, failing), choice.score(), choice.leadTargetMet(),
+                leads.byKind());
         progress.report(1, "Failure model trained");
         return new FailureRiskModel(finalForest, fanStop, calibration, choice.thresholds(),
                 healthyMedians(samples, fanStop),
                 horizon, settings.warningSigns(), report);
+    }
+
+    /** Out-of-fold kind scores: each fold's samples scored by a forest trained on the other folds' units. */
+    private record Folds(List<TrainingSample> samples, int[] y, int[] fold, MaintenanceSettings settings,
+                         TrainingProgress progress, int forests) {
+
+        /**
+         * @param trainsOn which samples the forests learn from (every sample is scored)
+         * @param done     forests fitted before this pass, for the progress report
+         */
+        double[][] scores(IntPredicate trainsOn, int done) {
+            int k = settings.calibrationFolds();
+            double[][] kindScores = new double[samples.size()][];
+            for (int f = 0; f < k; f++) {
+                progress.checkCancelled();
+                progress.report((double) (done + f) / forests, "Failure model: out-of-fold forest " + (done + f + 1)
+                        + " of " + (forests - 1));
+                List<Integer> train = new ArrayList<>();
+                List<Integer> held = new ArrayList<>();
+                for (int i = 0; i < fold.length; i++) {
+                    if (fold[i] == f) {
+                        held.add(i);
+                    } else if (trainsOn.test(i)) {
+                        train.add(i);
+                    }
+                }
+                // The fold learns its own fan-stop level, so held-out units inform neither the level nor the forest.
+                FanStopLevel foldStop = FanStopLevel.learn(train.stream().map(samples::get).toList(), settings);
+                RandomForest foldForest = forest(samples, y, train, foldStop, settings.forest());
+                for (int i : held) {
+                    kindScores[i] = kindScores(foldForest, foldStop.complete(samples.get(i).row().values()));
+                }
+            }
+            return kindScores;
+        }
     }
 
     /** The class a sample is trained on: no failure within the horizon, or the kind of the failure within it. */

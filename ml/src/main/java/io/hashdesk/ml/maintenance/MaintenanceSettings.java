@@ -25,8 +25,11 @@ import java.util.Objects;
  * @param failureDetection   how failures are recognised in stored history (they become the training labels)
  * @param forest             random-forest hyper-parameters
  * @param calibrationFolds   unit-grouped folds whose out-of-fold scores fit the probability calibration
+ * @param signalVisibility   how training tells how far ahead of its failures each kind shows ({@link SignalLeads})
  * @param minMedianLeadDays  the alarm threshold is the best-F1 one among those whose out-of-fold median lead time is
- *                           at least this (falls back to the best-F1 threshold when none is)
+ *                           at least this (falls back to the best-F1 threshold when none is). Set above the 7 days
+ *                           the operator is promised: a median over the dozen or so failures of a training history
+ *                           falls by a day or more on units it has not seen
  * @param warningSigns       how many contributing features each assessment names
  */
 public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Duration recentWindow,
@@ -34,7 +37,7 @@ public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Durati
                                   int minRecentHours, int minTrendHours, double maxProjectionDays,
                                   double errorPseudoCount,
                                   FailureDetection failureDetection, Forest forest, int calibrationFolds,
-                                  double minMedianLeadDays, int warningSigns) {
+                                  SignalVisibility signalVisibility, double minMedianLeadDays, int warningSigns) {
 
     private static final String DEFAULTS = "maintenance-defaults.json";
 
@@ -47,6 +50,7 @@ public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Durati
         requirePositive(baselineWindow, "baselineWindow");
         Objects.requireNonNull(failureDetection, "failureDetection");
         Objects.requireNonNull(forest, "forest");
+        Objects.requireNonNull(signalVisibility, "signalVisibility");
         if (minRecentHours < 1 || minRecentHours > recentWindow.toHours()) {
             throw new IllegalArgumentException("minRecentHours must be 1–" + recentWindow.toHours() + ", got "
                     + minRecentHours);
@@ -110,6 +114,25 @@ public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Durati
             }
             if (!(overheatChipTempC > 0)) {
                 throw new IllegalArgumentException("overheatChipTempC must be positive, got " + overheatChipTempC);
+            }
+        }
+    }
+
+    /**
+     * When a day's samples before a kind's failures show its signal ({@link SignalLeads}).
+     *
+     * @param minAuc           the forest's out-of-fold score for the kind must rank the day's samples above healthy
+     *                         units' samples at least this often (0.5 is chance)
+     * @param minSamplesPerDay a day with fewer samples of the kind than this is too few to tell, and counts as visible
+     */
+    public record SignalVisibility(double minAuc, int minSamplesPerDay) {
+        public SignalVisibility {
+            if (!(minAuc >= 0.5 && minAuc <= 1)) {
+                throw new IllegalArgumentException("signalVisibility.minAuc must be in [0.5, 1], got " + minAuc);
+            }
+            if (minSamplesPerDay < 1) {
+                throw new IllegalArgumentException("signalVisibility.minSamplesPerDay must be at least 1, got "
+                        + minSamplesPerDay);
             }
         }
     }

@@ -37,6 +37,9 @@ public final class TrainingSamples {
         if (units.isEmpty()) {
             return List.of();
         }
+        // Samples in miner order whatever order the store listed the units in: the forests' bootstrap draws follow
+        // the sample order, so the same history must always give the same list to give the same model.
+        units = units.stream().sorted(java.util.Comparator.comparing(h -> h.miner().value())).toList();
         Instant start = units.stream().map(HourlyHistory::start).min(Instant::compareTo).orElseThrow();
         Instant end = units.stream().map(h -> h.slotStart(h.hours())).max(Instant::compareTo).orElseThrow();
         Instant first = start.plus(settings.historyNeeded());

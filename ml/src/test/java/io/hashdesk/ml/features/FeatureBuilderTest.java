@@ -1,5 +1,6 @@
 package io.hashdesk.ml.features;
 
+import io.hashdesk.ml.CancelledProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,16 +174,7 @@ class FeatureBuilderTest {
             FeatureBuilder builder = new FeatureBuilder(store.telemetry(), store.registry(),
                     MinerModelCatalog.bundled(), new FeatureSettings(Duration.ofHours(1), Duration.ofDays(1),
                     Duration.ofDays(7), Duration.ofDays(7), Duration.ofHours(24), 2, 1));
-            TrainingProgress cancelled = new TrainingProgress() {
-                @Override
-                public void report(double fractionDone, String step) {
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return true;
-                }
-            };
+            TrainingProgress cancelled = new CancelledProgress();
             assertThatThrownBy(() -> builder.build(end, AmbientSource.NONE, a -> null, cancelled))
                     .isInstanceOf(CancellationException.class);
         }

@@ -73,4 +73,20 @@ class AlarmScoreTest {
         assertThat(score.trueNegatives()).isEqualTo(8);
         assertThat(score.f1()).isCloseTo(2 * 0.5 * (1.0 / 7) / (0.5 + 1.0 / 7), within(1e-9));
     }
+
+    @Test
+    void aFailureFirstSeenLessThanAHorizonBeforeItCountsInF1ButAddsNoLeadTime() {
+        List<TrainingSample> samples = new ArrayList<>(unit("a", 10, true));
+        samples.addAll(unit("late", 3, true));
+        boolean[] alarms = new boolean[13];
+        for (int d = 3; d < 13; d++) {
+            alarms[d] = true;
+        }
+
+        AlarmScore score = AlarmScore.of(samples, alarms, WEEK);
+
+        assertThat(score.leadDays()).containsExactly(7.0);
+        assertThat(score.failuresSeenLate()).isEqualTo(1);
+        assertThat(score.truePositives()).isEqualTo(10);
+    }
 }

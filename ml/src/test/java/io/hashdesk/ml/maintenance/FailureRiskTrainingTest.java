@@ -31,8 +31,10 @@ class FailureRiskTrainingTest {
     static Path dir;
     private static SimulatedHistory history;
     private static FailureRiskTraining.Trained trained;
-    private static final FailureRiskTraining TRAINING = new FailureRiskTraining(MaintenanceSettings.defaults(),
-            DriftSettings.defaults(), MinerModelCatalog.bundled());
+    /** Three calibration folds: each held-out fold's training keeps only four or five of the farm's failing units. */
+    private static final MaintenanceSettings SETTINGS = TestSettings.withCalibrationFolds(3);
+    private static final FailureRiskTraining TRAINING = new FailureRiskTraining(SETTINGS, DriftSettings.defaults(),
+            MinerModelCatalog.bundled());
 
     /** A small farm (seven failures, five healthy units), trained once for every test here. */
     @BeforeAll
@@ -74,7 +76,7 @@ class FailureRiskTrainingTest {
         assertThat(champion.status()).isEqualTo(ModelStatus.CHAMPION);
         List<HourlyHistory> units = TRAINING.histories(history.telemetry(), history.store().registry().miners(),
                 history.start(), history.end());
-        MaintenanceFeatures features = new MaintenanceFeatures(MaintenanceSettings.defaults());
+        MaintenanceFeatures features = new MaintenanceFeatures(SETTINGS);
         List<FeatureRow> rows = new ArrayList<>();
         for (int day = 9; day <= 21; day += 3) {
             rows.addAll(features.rows(units, history.start().plus(Duration.ofDays(day))));

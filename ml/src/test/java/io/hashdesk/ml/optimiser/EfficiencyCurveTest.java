@@ -1,5 +1,6 @@
 package io.hashdesk.ml.optimiser;
 
+import io.hashdesk.ml.CancelledProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,16 +105,7 @@ class EfficiencyCurveTest {
 
     @Test
     void reportsProgressAndStopsWhenCancelled() {
-        TrainingProgress cancelled = new TrainingProgress() {
-            @Override
-            public void report(double fractionDone, String step) {
-            }
-
-            @Override
-            public boolean cancelled() {
-                return true;
-            }
-        };
+        TrainingProgress cancelled = new CancelledProgress();
 
         assertThatThrownBy(() -> EfficiencyCurve.fit("unit", SyntheticUnit.probes(0, 3), BOX, null, OPTIONS,
                 cancelled)).isInstanceOf(java.util.concurrent.CancellationException.class);

@@ -1,5 +1,6 @@
 package io.hashdesk.ml.registry;
 
+import io.hashdesk.ml.SteppingClock;
 import io.hashdesk.core.store.FeatureDistribution;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
@@ -30,6 +31,7 @@ final class RegistryFixture implements AutoCloseable {
     static final List<String> FEATURES = List.of("powerWatts", "ambientC");
 
     final Path databaseFile;
+    /** Starts near real time because artifact ages are file times. */
     final SteppingClock clock = new SteppingClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final SqliteFarmStore farm;
     final ModelRegistry registry;
@@ -92,33 +94,5 @@ final class RegistryFixture implements AutoCloseable {
     @Override
     public void close() {
         farm.close();
-    }
-
-    /** A clock the test moves forward by hand; starts near real time because artifact ages are file times. */
-    static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("tests use UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hashdesk.ml.thermal;
 
+import io.hashdesk.ml.CancelledProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -181,16 +182,7 @@ class ThermalModelTest {
 
     @Test
     void stopsWhenCancelled() {
-        TrainingProgress cancelled = new TrainingProgress() {
-            @Override
-            public void report(double fractionDone, String step) {
-            }
-
-            @Override
-            public boolean cancelled() {
-                return true;
-            }
-        };
+        TrainingProgress cancelled = new CancelledProgress();
 
         assertThatThrownBy(() -> ThermalModel.fit(series(240, 11, 1), room(240), null, OPTIONS, cancelled))
                 .isInstanceOf(CancellationException.class);

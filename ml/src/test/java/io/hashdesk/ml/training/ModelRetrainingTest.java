@@ -8,6 +8,7 @@ import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
+import io.hashdesk.ml.SteppingClock;
 import io.hashdesk.ml.TrainingProgress;
 import io.hashdesk.ml.drift.DriftCheck;
 import io.hashdesk.ml.drift.DriftSettings;
@@ -23,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -44,7 +43,7 @@ class ModelRetrainingTest {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final SteppingClock clock = new SteppingClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private SqliteFarmStore store;
     private ModelRegistry registry;
 
@@ -234,33 +233,6 @@ class ModelRetrainingTest {
 
         private Map<String, double[]> columns(double shiftWatts) {
             return Map.of("powerWatts", new Random(7).doubles(400, 3_000, 3_400).map(w -> w + shiftWatts).toArray());
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

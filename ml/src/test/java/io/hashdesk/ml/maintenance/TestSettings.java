@@ -1,0 +1,24 @@
+package io.hashdesk.ml.maintenance;
+
+/** The bundled settings with one field changed, for tests whose data differ from the farm the defaults suit. */
+final class TestSettings {
+
+    private TestSettings() {
+    }
+
+    static MaintenanceSettings withLeadTarget(double minMedianLeadDays) {
+        MaintenanceSettings d = MaintenanceSettings.defaults();
+        return new MaintenanceSettings(d.horizon(), d.sampleEvery(), d.recentWindow(), d.trendWindow(),
+                d.errorTrendWindow(), d.baselineWindow(), d.minRecentHours(), d.minTrendHours(),
+                d.maxProjectionDays(), d.errorPseudoCount(), d.failureDetection(), d.forest(), d.calibrationFolds(),
+                d.signalVisibility(), minMedianLeadDays, d.warningSigns());
+    }
+
+    static MaintenanceSettings withCalibrationFolds(int calibrationFolds) {
+        MaintenanceSettings d = MaintenanceSettings.defaults();
+        return new MaintenanceSettings(d.horizon(), d.sampleEvery(), d.recentWindow(), d.trendWindow(),
+                d.errorTrendWindow(), d.baselineWindow(), d.minRecentHours(), d.minTrendHours(),
+                d.maxProjectionDays(), d.errorPseudoCount(), d.failureDetection(), d.forest(), calibrationFolds,
+                d.signalVisibility(), d.minMedianLeadDays(), d.warningSigns());
+    }
+}
