@@ -5,6 +5,9 @@ import io.hashdesk.ml.TrainingProgress;
 /**
  * Nonlinear least squares for a handful of parameters (Levenberg–Marquardt with Marquardt's diagonal scaling and the
  * problem's own analytic Jacobian), in plain Java because no native BLAS is available to Smile's matrix code here.
+ * Parameters are kept inside a box: a parameter on an edge whose gradient points out of the box is held there for the
+ * step (active set), and every trial point is projected into the box, so that a poorly determined parameter cannot
+ * run off to values whose residuals overflow.
  */
 final class LevenbergMarquardt {
 
@@ -33,13 +36,18 @@ final class LevenbergMarquardt {
     }
 
     /**
+     * @param lower     each parameter's smallest value ({@code Double.NEGATIVE_INFINITY} for none)
+     * @param upper     each parameter's largest value ({@code Double.POSITIVE_INFINITY} for none)
      * @param tolerance stops when a step improves the sum of squares by less than this fraction of it
      */
-    static Result minimize(Residuals f, double[] start, int maxIterations, double tolerance,
-                           TrainingProgress progress) {
+    static Result minimize(Residuals f, double[] start, double[] lower, double[] upper, int maxIterations,
+                           double tolerance, TrainingProgress progress) {
         int n = start.length;
         int m = f.count();
-        double[] theta = start.clone();
+        double[] theta = new double[n];
+        for (int a = 0; a < n; a++) {
+            theta[a] = Math.clamp(start[a], lower[a], upper[a]);
+        }
         double[] r = new double[m];
         f.evaluate(theta, r);
         double cost = sumOfSquares(r);
@@ -64,12 +72,13 @@ final class LevenbergMarquardt {
                     }
                 }
             }
+            holdActive(theta, gradient, normal, lower, upper);
             boolean improved = false;
             while (damping < MAX_DAMPING) {
                 double[] step = solveDamped(normal, gradient, damping);
                 if (step != null) {
                     for (int a = 0; a < n; a++) {
-                        trial[a] = theta[a] - step[a];
+                        trial[a] = Math.clamp(theta[a] - step[a], lower[a], upper[a]);
                     }
                     f.evaluate(trial, rTrial);
                     double trialCost = sumOfSquares(rTrial);
@@ -94,6 +103,26 @@ final class LevenbergMarquardt {
             }
         }
         return new Result(theta, cost, maxIterations, false);
+    }
+
+    /**
+     * Holds each parameter that sits on an edge of the box and whose descent direction points out of it: its row and
+     * column of the normal equations become the identity and its gradient zero, so its step is zero and the others
+     * are solved as if it were a constant.
+     */
+    private static void holdActive(double[] theta, double[] gradient, double[][] normal, double[] lower,
+                                   double[] upper) {
+        for (int a = 0; a < theta.length; a++) {
+            // the step taken is −δ with δ ≈ the gradient's direction: a positive gradient moves the parameter down
+            boolean pushedBelow = theta[a] <= lower[a] && gradient[a] > 0;
+            boolean pushedAbove = theta[a] >= upper[a] && gradient[a] < 0;
+            if (pushedBelow || pushedAbove) {
+                gradient[a] = 0;
+                for (int b = 0; b < theta.length; b++) {
+                    normal[Math.max(a, b)][Math.min(a, b)] = a == b ? 1 : 0;
+                }
+            }
+        }
     }
 
     /**

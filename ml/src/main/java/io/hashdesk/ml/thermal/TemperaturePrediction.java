@@ -10,8 +10,8 @@ package io.hashdesk.ml.thermal;
 public record TemperaturePrediction(double chipTempC, double lowC, double highC, double coverage) {
 
     public TemperaturePrediction {
-        if (!(lowC <= chipTempC && chipTempC <= highC)) {
-            throw new IllegalArgumentException("expected low ≤ predicted ≤ high, got " + lowC + ", " + chipTempC
+        if (!(lowC <= chipTempC && chipTempC <= highC) || Double.isInfinite(lowC) || Double.isInfinite(highC)) {
+            throw new IllegalArgumentException("expected finite low ≤ predicted ≤ high, got " + lowC + ", " + chipTempC
                     + ", " + highC);
         }
     }

@@ -15,12 +15,17 @@ final class ThermalFit {
     private ThermalFit() {
     }
 
-    /** Least-squares fit from the prior's mean, or without a prior from {@link ThermalFitStart}. */
+    /**
+     * Least-squares fit inside {@link ThermalModel.Options#bounds()}, from the prior's mean, or without a prior from
+     * {@link ThermalFitStart}.
+     */
     static double[] solve(ThermalSamples data, ThermalPrior prior, ThermalModel.Options options,
                           TrainingProgress progress) {
         double[] start = prior != null ? prior.mean() : ThermalFitStart.of(data, options);
-        LevenbergMarquardt.Result result = LevenbergMarquardt.minimize(new LagResiduals(data, prior), start,
-                options.maxIterations(), options.tolerance(), progress);
+        ThermalBounds bounds = options.bounds();
+        LevenbergMarquardt.Result result = LevenbergMarquardt.minimize(new LagResiduals(data, prior),
+                bounds.clamp(start), bounds.lowerVector(), bounds.upperVector(), options.maxIterations(),
+                options.tolerance(), progress);
         if (!result.converged()) {
             LOG.debug("Thermal fit stopped after {} iterations without converging", result.iterations());
         }
@@ -36,7 +41,7 @@ final class ThermalFit {
      * too short to spare any stretch falls back to the full fit's in-sample errors, and the result says so
      * ({@link PredictionErrors#calibrationOrigins()} = 0).
      *
-     * @param noiseC the full fit's one-step RMSE, the floor of every error's scale
+     * @param noiseC the full fit's one-step RMSE (at least {@code minNoiseC}), the floor of every error's scale
      */
     static PredictionErrors rollingOrigin(ThermalSamples data, ThermalPrior prior, double[] fullFit, double noiseC,
                                           ThermalModel.Options options, TrainingProgress progress) {

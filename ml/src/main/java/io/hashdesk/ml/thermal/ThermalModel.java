@@ -6,6 +6,7 @@ import io.hashdesk.ml.TrainingProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -50,6 +51,12 @@ public final class ThermalModel {
      * @param calibrationAheadBlocks    how many stretches after its boundary each of those fits predicts: how long a
      *                                  model is used before it is retrained, in stretches
      * @param priorMinimumSpread        least spread a per-model prior allows per parameter
+     * @param bounds                    the box every fit is held in; a fit that ends on its edge is refused
+     * @param maxHeldOutRmseC           a fit whose rolling-origin one-step RMSE is above this is refused, °C
+     * @param maxHeldOutToTrainingRmse  and one whose rolling-origin RMSE is more than this many times its training
+     *                                  RMSE: it matches the days it saw and not the next ones
+     * @param minNoiseC                 the least one-step noise intervals assume, °C (a reading's rounding), so
+     *                                  that a perfect fit still divides its errors by something
      */
     public record Options(Duration trainingWindow, Duration maxChainGap, int minSamples, int minSamplesWithPrior,
                           double minRpmShare,
@@ -57,12 +64,21 @@ public final class ThermalModel {
                           double tolerance, List<Double> startAirflowExponents, Duration initialTimeConstant,
                           Duration errorHorizon, double intervalCoverage, Duration fanHealthWindow,
                           int calibrationBlocks, int calibrationAheadBlocks,
-                          ThermalSpreads priorMinimumSpread) {
+                          ThermalSpreads priorMinimumSpread, ThermalBounds bounds, double maxHeldOutRmseC,
+                          double maxHeldOutToTrainingRmse, double minNoiseC) {
 
         private static final String DEFAULTS = "thermal-model-defaults.json";
 
         public Options {
             Objects.requireNonNull(priorMinimumSpread, "priorMinimumSpread");
+            Objects.requireNonNull(bounds, "bounds");
+            if (!(maxHeldOutRmseC > 0) || !(maxHeldOutToTrainingRmse >= 1) || !(minNoiseC > 0)
+                    || Double.isInfinite(maxHeldOutRmseC) || Double.isInfinite(maxHeldOutToTrainingRmse)
+                    || Double.isInfinite(minNoiseC)) {
+                throw new IllegalArgumentException("need finite maxHeldOutRmseC > 0, maxHeldOutToTrainingRmse ≥ 1 and"
+                        + " minNoiseC > 0, got " + maxHeldOutRmseC + ", " + maxHeldOutToTrainingRmse + " and "
+                        + minNoiseC);
+            }
             requirePositive(trainingWindow, "trainingWindow");
             requirePositive(maxChainGap, "maxChainGap");
             requirePositive(initialTimeConstant, "initialTimeConstant");
@@ -102,7 +118,8 @@ public final class ThermalModel {
             return new Options(window, maxChainGap, minSamples, minSamplesWithPrior, minRpmShare,
                     minRpmCalibrationPercent, minAirflowFraction, maxIterations, tolerance, startAirflowExponents,
                     initialTimeConstant, errorHorizon, intervalCoverage, fanHealthWindow, calibrationBlocks,
-                    calibrationAheadBlocks, priorMinimumSpread);
+                    calibrationAheadBlocks, priorMinimumSpread, bounds, maxHeldOutRmseC, maxHeldOutToTrainingRmse,
+                    minNoiseC);
         }
 
         private static void requirePositive(Duration d, String name) {
@@ -117,8 +134,11 @@ public final class ThermalModel {
      *
      * @param ambient room temperature over the series; {@link RoomAmbient#constant} where no sensor exists
      * @param prior   the miner model's prior from fitted peers, or {@code null} to rely on this series alone
-     * @throws IllegalArgumentException when too few usable points remain (saying how many and why) or the series
-     *                                  is out of order
+     * @throws IllegalArgumentException when too few usable points remain (saying how many and why), the series
+     *                                  is out of order, or the fit is implausible: a parameter ended on an edge of
+     *                                  {@link Options#bounds()}, or its held-out error is not finite or beyond
+     *                                  {@link Options#maxHeldOutRmseC()} / {@link Options#maxHeldOutToTrainingRmse()}
+     *                                  (the message names which and by how much)
      */
     public static ThermalModel fit(List<SeriesPoint> series, RoomAmbient ambient, ThermalPrior prior,
                                    Options options, TrainingProgress progress) {
@@ -139,13 +159,37 @@ public final class ThermalModel {
                     + " lacked power, chip temperature, fan duty or fan rpm, or mixed hashing and idle)");
         }
         double[] theta = ThermalFit.solve(data, prior, options, progress);
+        List<String> edges = options.bounds().edgesHit(theta);
+        if (!edges.isEmpty()) {
+            throw new IllegalArgumentException("implausible thermal fit of " + data.size() + " points: "
+                    + String.join(", ", edges) + "; the data cannot pin it down (a room temperature assumed"
+                    + " constant while it swings, or too few distinct settings)");
+        }
         LagResiduals residuals = new LagResiduals(data, null);
         double rmse = Math.sqrt(residuals.dataSumOfSquares(theta) / residuals.dataCount());
-        PredictionErrors errors = ThermalFit.rollingOrigin(data, prior, theta, rmse, options, progress);
+        PredictionErrors errors = ThermalFit.rollingOrigin(data, prior, theta, Math.max(rmse, options.minNoiseC()),
+                options, progress);
+        requirePlausibleHeldOut(errors, rmse, data.size(), options);
         return new ThermalModel(new ThermalModelState(ThermalParameters.fromVector(theta), errors,
                 data.source == ThermalSamples.AirflowSource.FAN_RPM,
                 data.recentAirflowPerDuty(options.fanHealthWindow()), options.minAirflowFraction(), data.size(),
                 data.at[0], data.at[data.size() - 1], rmse, prior == null ? null : prior.scope()));
+    }
+
+    /** Refuses a fit whose out-of-sample one-step error is not finite, too large, or far above its in-sample error. */
+    private static void requirePlausibleHeldOut(PredictionErrors errors, double trainingRmseC, int points,
+                                                Options options) {
+        if (errors.calibrationOrigins() == 0) {
+            return;
+        }
+        double heldOut = errors.oneStepRmseC();
+        if (!(heldOut <= options.maxHeldOutRmseC()) || !(heldOut <= options.maxHeldOutToTrainingRmse()
+                * Math.max(trainingRmseC, options.minNoiseC()))) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "implausible thermal fit of %d points:"
+                    + " held-out one-step RMSE %.3g °C against %.3g °C in training (allowed: at most %.3g °C and %.3g"
+                    + " times the training RMSE); fits on earlier days did not predict later ones", points, heldOut,
+                    trainingRmseC, options.maxHeldOutRmseC(), options.maxHeldOutToTrainingRmse()));
+        }
     }
 
     /** The model a {@link #state()} describes, predicting exactly as the model it was taken from. */

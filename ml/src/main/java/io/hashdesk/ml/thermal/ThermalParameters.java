@@ -20,7 +20,8 @@ public record ThermalParameters(double baseResistanceCPerKw, double airflowResis
     private static final double WATTS_PER_KW = 1000;
 
     public ThermalParameters {
-        if (!(baseResistanceCPerKw > 0) || !(airflowResistanceCPerKw > 0) || !Double.isFinite(airflowExponent)
+        if (!(baseResistanceCPerKw > 0) || !(airflowResistanceCPerKw > 0) || Double.isInfinite(baseResistanceCPerKw)
+                || Double.isInfinite(airflowResistanceCPerKw) || !Double.isFinite(airflowExponent)
                 || !Double.isFinite(heatOffsetWatts) || timeConstant.isNegative() || timeConstant.isZero()) {
             throw new IllegalArgumentException("thermal parameters out of range: base " + baseResistanceCPerKw
                     + " °C/kW, airflow " + airflowResistanceCPerKw + " °C/kW, exponent " + airflowExponent

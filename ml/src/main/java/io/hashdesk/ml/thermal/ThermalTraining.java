@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains the thermal models of a fleet from the store, one registry candidate per miner model: every unit of the
- * model fitted on its own 5-minute series over the training window, then units with too little history fitted
- * again with a prior from the peers that had enough. One candidate per miner model rather than per unit because the
+ * model fitted on its own 5-minute series over the training window, then units with too little history, or whose
+ * own fit was implausible, fitted again with a prior from the peers whose fits were accepted; a unit still without a
+ * plausible fit is left out, with the reason in {@link Trained#skipped()}. One candidate per miner model rather than per unit because the
  * prior is per model, because a thousand-miner farm would otherwise write a thousand versions and files at every
  * retrain, and because the pooled held-out error over many units is a steadier promotion figure than one unit's.
  */
@@ -46,7 +47,9 @@ public final class ThermalTraining {
     /**
      * One miner model's training outcome.
      *
-     * @param skipped units left out with the reason (too few usable points even with a prior)
+     * @param skipped units left out with the reason: too few usable points, or a fit that was implausible (a
+     *                parameter on an edge of {@link ThermalModel.Options#bounds()}, a held-out error not finite or too
+     *                large) on its own and again with the peers' prior
      */
     public record Trained(ModelCandidate candidate, ModelArtifact artifact, ThermalModelSet models,
                           Map<String, String> skipped) {
@@ -105,7 +108,7 @@ public final class ThermalTraining {
                     + unit.getKey().id().value());
         }
         if (fitted.isEmpty()) {
-            LOG.info("No thermal model for {}: no unit had enough history ({})", modelId, skipped);
+            LOG.info("No thermal model for {}: no unit had enough history or a plausible fit ({})", modelId, skipped);
             return null;
         }
         ThermalPrior prior = ThermalPrior.fromPeers(modelId, List.copyOf(fitted.values()), options);
@@ -114,7 +117,8 @@ public final class ThermalTraining {
                 fitted.put(miner.id().value(), ThermalModel.fit(samples.get(miner), prior, options, progress));
                 skipped.remove(miner.id().value());
             } catch (IllegalArgumentException e) {
-                skipped.put(miner.id().value(), e.getMessage());
+                skipped.put(miner.id().value(), "on its own: " + skipped.get(miner.id().value()) + "; with the prior"
+                        + " of " + prior.peers() + " peer(s): " + e.getMessage());
             }
         }
         Map<String, ThermalModelState> states = new TreeMap<>();
@@ -126,23 +130,25 @@ public final class ThermalTraining {
     }
 
     /**
-     * Pooled one-step RMSE out of sample (rolling origin) over the units that had held-out errors, pooled training
-     * RMSE, and how many units were fitted and held out.
+     * The units' one-step RMSE out of sample (rolling origin): {@value #HELD_OUT_RMSE} is the median over the units
+     * that had held-out errors, so that one unit whose fit went wrong moves the figure the registry promotes on by
+     * one rank rather than dominating a pooled mean of squares; the pooled RMSE is kept beside it, with the pooled
+     * training RMSE and how many units were fitted and held out.
      */
     static Map<String, Double> metrics(Iterable<ThermalModel> models) {
+        List<Double> unitHeldOut = new ArrayList<>();
         double heldOutSquares = 0;
         int heldOut = 0;
         double trainingSquares = 0;
         int training = 0;
         int units = 0;
-        int withHeldOut = 0;
         for (ThermalModel model : models) {
             units++;
             PredictionErrors errors = model.state().errors();
             if (errors.calibrationOrigins() > 0 && errors.oneStepCount() > 0) {
+                unitHeldOut.add(errors.oneStepRmseC());
                 heldOutSquares += errors.oneStepRmseC() * errors.oneStepRmseC() * errors.oneStepCount();
                 heldOut += errors.oneStepCount();
-                withHeldOut++;
             }
             trainingSquares += model.trainingRmseC() * model.trainingRmseC() * model.samples();
             training += model.samples();
@@ -151,8 +157,9 @@ public final class ThermalTraining {
             throw new IllegalArgumentException("none of the " + units + " fitted units had history enough to hold"
                     + " any out for the " + HELD_OUT_RMSE + " the registry judges thermal models on");
         }
-        return Map.of(HELD_OUT_RMSE, Math.sqrt(heldOutSquares / heldOut), "trainingRmseC",
-                Math.sqrt(trainingSquares / training), "units", (double) units, "unitsHeldOut", (double) withHeldOut);
+        return Map.of(HELD_OUT_RMSE, ThermalSamples.median(unitHeldOut), "heldOutRmsePooledC",
+                Math.sqrt(heldOutSquares / heldOut), "trainingRmseC", Math.sqrt(trainingSquares / training),
+                "units", (double) units, "unitsHeldOut", (double) unitHeldOut.size());
     }
 
     /**

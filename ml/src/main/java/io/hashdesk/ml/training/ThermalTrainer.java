@@ -70,8 +70,9 @@ public final class ThermalTrainer implements ModelTrainer {
         }
         if (trained.isEmpty()) {
             return TrainingResult.notEnoughData("none of the " + units.size() + " registered " + scope.key()
-                    + " unit(s) had " + options.minSamples() + " usable 5-minute points in the last "
-                    + options.trainingWindow().toDays() + " day(s) for a thermal fit");
+                    + " unit(s) gave a plausible thermal fit: each had fewer than " + options.minSamples()
+                    + " usable 5-minute points in the last " + options.trainingWindow().toDays() + " day(s), or a fit"
+                    + " outside the physical bounds (the log names each unit and why)");
         }
         ThermalTraining.Trained model = trained.getFirst();
         Map<String, Double> ambient = assumedAmbient(units);
