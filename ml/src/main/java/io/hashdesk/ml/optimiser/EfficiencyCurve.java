@@ -60,6 +60,11 @@ public final class EfficiencyCurve {
     private final Map<Output, GaussianProcess> processes;
     private final Map<Output, IntervalCalibration> calibration;
     private final double intervalZ;
+    /** Per output (by ordinal), what {@link #intervalZ(Output)} returns: a t quantile is too dear to redo per call. */
+    private final double[] measurementZ;
+    /** Per output (by ordinal), the standard-deviation factor of its calibration (1 without a process). */
+    private final double[] spreadInflation;
+    private final boolean calibrated;
 
     private EfficiencyCurve(String scope, InputBox box, List<Probe> probes, EfficiencyCurve prior,
                             OptimiserOptions options, Map<Output, GaussianProcess> processes,
@@ -72,6 +77,15 @@ public final class EfficiencyCurve {
         this.processes = processes;
         this.calibration = calibration;
         this.intervalZ = GaussianDistribution.getInstance().quantile(0.5 + options.intervalLevel() / 2);
+        Output[] outputs = Output.values();
+        this.measurementZ = new double[outputs.length];
+        this.spreadInflation = new double[outputs.length];
+        for (Output output : outputs) {
+            measurementZ[output.ordinal()] = tQuantile(output);
+            spreadInflation[output.ordinal()] = Math.sqrt(varianceInflation(output));
+        }
+        this.calibrated = prior != null || this.probes.stream().filter(p -> teaches(Output.EFFICIENCY, p, options))
+                .count() >= options.calibration().minProbes();
     }
 
     /**
@@ -90,6 +104,15 @@ public final class EfficiencyCurve {
     public static EfficiencyCurve fitModel(String modelId, List<UnitHistory> histories, SafeLimits limits,
                                            FirmwareEnvelope firmware, OptimiserOptions options,
                                            TrainingProgress progress) {
+        return fit("model " + modelId, modelProbes(modelId, histories, options), limits, firmware, Optional.empty(),
+                options, progress);
+    }
+
+    /**
+     * The probes {@link #fitModel} fits on: the last {@code maxModelProbes} of the units' probes taken in the order
+     * of {@code histories}.
+     */
+    static List<Probe> modelProbes(String modelId, List<UnitHistory> histories, OptimiserOptions options) {
         List<Probe> all = new ArrayList<>();
         for (UnitHistory history : histories) {
             if (!history.modelId().equals(modelId)) {
@@ -98,8 +121,19 @@ public final class EfficiencyCurve {
             }
             all.addAll(history.probes());
         }
-        List<Probe> newest = all.subList(Math.max(0, all.size() - options.maxModelProbes()), all.size());
-        return fit("model " + modelId, newest, limits, firmware, Optional.empty(), options, progress);
+        return all.subList(Math.max(0, all.size() - options.maxModelProbes()), all.size());
+    }
+
+    /**
+     * The J/TH process alone of the curve {@link #fit} would fit on {@code probes} without a prior, its
+     * hyper-parameters searched just as there; empty when no probe teaches J/TH. Held-out scoring needs no more: a
+     * curve without a prior forecasts J/TH from this process only.
+     */
+    static Optional<GaussianProcess> fitEfficiencyProcess(List<Probe> probes, InputBox box,
+                                                          OptimiserOptions options) {
+        Training training = Training.of(Output.EFFICIENCY, probes, box, null, options);
+        return training == null ? Optional.empty() : Optional.of(GaussianProcess.fit(training.x(),
+                training.residuals(), training.scaleFloor(), options.gp()));
     }
 
     static EfficiencyCurve fit(String scope, List<Probe> probes, InputBox box, EfficiencyCurve prior,
@@ -183,12 +217,16 @@ public final class EfficiencyCurve {
      * hashrate's and power's; an output taken from the prior takes the prior's.
      */
     double intervalZ(Output output) {
+        return measurementZ[output.ordinal()];
+    }
+
+    private double tQuantile(Output output) {
         IntervalCalibration c = calibration.get(output);
         if (c != null) {
             return new TDistribution(c.degreesOfFreedom()).quantile(0.5 + options.intervalLevel() / 2);
         }
         if (output == Output.EFFICIENCY) {
-            return Math.max(intervalZ(Output.HASHRATE), intervalZ(Output.POWER));
+            return Math.max(tQuantile(Output.HASHRATE), tQuantile(Output.POWER));
         }
         return prior.intervalZ(output);
     }
@@ -209,7 +247,7 @@ public final class EfficiencyCurve {
             GaussianProcess process = processes.get(output);
             if (process != null) {
                 GaussianProcess.Prediction p = process.predict(at);
-                double scale = Math.sqrt(calibration.get(output).varianceInflation());
+                double scale = spreadInflation[i];
                 mean[i] = p.mean() + priorMean(output, setting);
                 sd[i] = scale * p.sd();
                 noise[i] = scale * process.noiseSd();
@@ -233,8 +271,12 @@ public final class EfficiencyCurve {
      * probes cannot know how much J/TH varies across the envelope; its intervals are indicative only.
      */
     public boolean calibrated() {
-        return prior != null || probes.stream().filter(p -> teaches(Output.EFFICIENCY, p, options)).count()
-                >= options.calibration().minProbes();
+        return calibrated;
+    }
+
+    /** Whether this curve has a process of its own for {@code output} (else it forecasts it from its prior). */
+    boolean hasProcess(Output output) {
+        return processes.containsKey(output);
     }
 
     /** The factor this curve's calibration scales an output's predictive variance by (1 when it has no process). */
@@ -253,7 +295,7 @@ public final class EfficiencyCurve {
      * it has no process for is its own prior's, except J/TH, which then passes on nothing (0): the unit learns its
      * J/TH from scratch rather than from a ratio that may be infinite.
      */
-    private double meanOf(Output output, Setting setting) {
+    double meanOf(Output output, Setting setting) {
         GaussianProcess process = processes.get(output);
         if (process != null) {
             return process.mean(box.normalise(setting)) + priorMean(output, setting);

@@ -14,15 +14,18 @@ import io.hashdesk.ml.registry.ModelArtifact;
 import io.hashdesk.ml.registry.ModelCandidate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Trains a miner model's efficiency curve from the farm's stored telemetry: reads each unit's settled stretches
- * ({@link UnitHistories}), fits the per-model curve, scores it by leave-one-unit-out, and describes it for the model
- * registry ({@code ModelRegistry.registerAndPromote(trained.candidate(), trained.artifact())}). Load it back with
+ * ({@link UnitHistories}), fits the per-model curve, scores it on units it has not seen, and describes it for the
+ * model registry ({@code ModelRegistry.registerAndPromote(trained.candidate(), trained.artifact())}). Load it back with
  * {@code EfficiencyCurve.restore(registry.load(version, EfficiencyCurve.State.class))}.
  */
 public final class EfficiencyCurveTraining {
@@ -70,10 +73,9 @@ public final class EfficiencyCurveTraining {
             progress.report(0.1 * i / units.size(), "Reading settled stretches of " + units.get(i));
             histories.add(reader.read(units.get(i), model, from, to));
         }
-        double heldOut = heldOutRmseJPerTh(histories, model.safeLimits(), firmware, options,
-                span(progress, 0.1, 0.8));
         EfficiencyCurve curve = EfficiencyCurve.fitModel(model.id(), histories, model.safeLimits(), firmware, options,
-                span(progress, 0.8, 1.0));
+                span(progress, 0.1, 0.5));
+        double heldOut = heldOutRmseJPerTh(model.id(), histories, curve, options, span(progress, 0.5, 1.0));
         List<Probe> probes = curve.probes();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(METRIC, heldOut);
@@ -89,43 +91,98 @@ public final class EfficiencyCurveTraining {
     }
 
     /**
-     * Root-mean-square error of the per-model curve's J/TH on units it has not seen: each unit in turn is left out,
-     * the curve is fitted (hyper-parameters searched afresh) on the others, and the unit's probes that teach J/TH
-     * (hashing, power reported, errors within the fit limit) are predicted. Units with no such probe are never held
-     * out; a fold whose other units taught no J/TH is skipped.
+     * Root-mean-square error of the per-model curve's J/TH on units it has not seen, over the probes that teach J/TH
+     * (hashing, power reported, errors within the fit limit); units without such probes are never held out.
      *
+     * <p>The curve is fitted on the newest {@code maxModelProbes} probes only, so in a large farm most units never
+     * reached it: their probes are predicted by {@code curve} itself, which is a held-out prediction as it stands,
+     * with no refit. The units it did learn from are dealt round-robin into at most {@code heldOutFolds} groups; each
+     * group is held out and predicted by the J/TH process refitted, as {@link EfficiencyCurve#fitModel} would, on the
+     * other units, hyper-parameters searched afresh. Reusing {@code curve}'s hyper-parameters there would let the
+     * held-out probes choose the length scales and noise that predict them, and the search over one output for a
+     * few groups is cheap; the other outputs are not refitted at all, as J/TH is all that is scored. A group whose
+     * other units taught no J/TH is skipped.
+     *
+     * @param curve the per-model curve {@link EfficiencyCurve#fitModel} fitted on {@code histories}
      * @throws IllegalArgumentException when no unit could be held out (fewer than two units with such probes)
      */
-    public static double heldOutRmseJPerTh(List<UnitHistory> histories, SafeLimits limits, FirmwareEnvelope firmware,
-                                           OptimiserOptions options, TrainingProgress progress) {
-        double squares = 0;
-        int count = 0;
+    static double heldOutRmseJPerTh(String modelId, List<UnitHistory> histories, EfficiencyCurve curve,
+                                    OptimiserOptions options, TrainingProgress progress) {
+        boolean[] seen = seenByCurve(histories, options.maxModelProbes());
+        List<Integer> refitted = new ArrayList<>();
+        Misses misses = new Misses();
         for (int u = 0; u < histories.size(); u++) {
-            progress.checkCancelled();
-            progress.report((double) u / histories.size(), "Holding out " + histories.get(u).unitId());
-            UnitHistory heldOut = histories.get(u);
-            List<Probe> targets = heldOut.probes().stream()
-                    .filter(p -> EfficiencyCurve.teaches(EfficiencyCurve.Output.EFFICIENCY, p, options)).toList();
-            List<UnitHistory> others = new ArrayList<>(histories);
-            others.remove(u);
-            List<Probe> training = others.stream().flatMap(h -> h.probes().stream()).toList();
-            if (targets.isEmpty() || training.stream().noneMatch(
-                    p -> EfficiencyCurve.teaches(EfficiencyCurve.Output.EFFICIENCY, p, options))) {
+            List<Probe> targets = efficiencyTargets(histories.get(u), options);
+            if (targets.isEmpty()) {
                 continue;
             }
-            EfficiencyCurve curve = EfficiencyCurve.fitModel(heldOut.modelId(), others, limits, firmware, options,
-                    TrainingProgress.NONE);
-            for (Probe probe : targets) {
-                double miss = curve.predict(probe.setting()).efficiencyJPerTh().mean() - probe.efficiencyJPerTh();
-                squares += miss * miss;
-                count++;
+            if (seen[u]) {
+                refitted.add(u);
+            } else if (curve.hasProcess(EfficiencyCurve.Output.EFFICIENCY)) {
+                targets.forEach(p -> misses.add(curve.meanOf(EfficiencyCurve.Output.EFFICIENCY, p.setting()), p));
             }
         }
-        if (count == 0) {
-            throw new IllegalArgumentException("no unit could be held out: leave-one-unit-out needs at least two units"
-                    + " with settled probes that hashed and reported power, got " + histories.size() + " unit(s)");
+        int folds = Math.min(options.heldOutFolds(), refitted.size());
+        for (int fold = 0; fold < folds; fold++) {
+            progress.checkCancelled();
+            progress.report((double) fold / folds, "Holding out group " + (fold + 1) + " of " + folds);
+            Set<Integer> heldOutUnits = new HashSet<>();
+            for (int k = fold; k < refitted.size(); k += folds) {
+                heldOutUnits.add(refitted.get(k));
+            }
+            List<UnitHistory> others = new ArrayList<>();
+            List<UnitHistory> heldOut = new ArrayList<>();
+            for (int u = 0; u < histories.size(); u++) {
+                (heldOutUnits.contains(u) ? heldOut : others).add(histories.get(u));
+            }
+            Optional<GaussianProcess> process = EfficiencyCurve.fitEfficiencyProcess(
+                    EfficiencyCurve.modelProbes(modelId, others, options), curve.box(), options);
+            if (process.isPresent()) {
+                for (UnitHistory unit : heldOut) {
+                    efficiencyTargets(unit, options).forEach(p -> misses.add(
+                            process.get().mean(curve.box().normalise(p.setting())), p));
+                }
+            }
         }
-        return Math.sqrt(squares / count);
+        if (misses.count == 0) {
+            throw new IllegalArgumentException("no unit could be held out: scoring on unseen units needs at least two"
+                    + " units with settled probes that hashed and reported power, got " + histories.size()
+                    + " unit(s)");
+        }
+        return Math.sqrt(misses.squares / misses.count);
+    }
+
+    /** The probes of a unit that teach J/TH, what held-out scoring predicts. */
+    private static List<Probe> efficiencyTargets(UnitHistory unit, OptimiserOptions options) {
+        return unit.probes().stream()
+                .filter(p -> EfficiencyCurve.teaches(EfficiencyCurve.Output.EFFICIENCY, p, options)).toList();
+    }
+
+    /**
+     * Which units have a probe among the last {@code maxModelProbes} of all, in the order
+     * {@link EfficiencyCurve#modelProbes} takes them: the units a per-model curve learned from.
+     */
+    private static boolean[] seenByCurve(List<UnitHistory> histories, int maxModelProbes) {
+        boolean[] seen = new boolean[histories.size()];
+        int room = maxModelProbes;
+        for (int u = histories.size() - 1; u >= 0 && room > 0; u--) {
+            int probes = histories.get(u).probes().size();
+            seen[u] = probes > 0;
+            room -= probes;
+        }
+        return seen;
+    }
+
+    /** Squared misses of held-out J/TH predictions, summed. */
+    private static final class Misses {
+        private double squares;
+        private int count;
+
+        void add(double predictedJPerTh, Probe probe) {
+            double miss = predictedJPerTh - probe.efficiencyJPerTh();
+            squares += miss * miss;
+            count++;
+        }
     }
 
     /** Training distributions of the probe figures; a figure a probe lacks is missing (NaN), never filled. */

@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param improvementMargin             expected improvement counts only beyond this share of the incumbent's
  *                                      value, so that settings within measurement noise of it are not chased
  * @param maxModelProbes                most probes (newest first) a per-model prior is fitted on, which bounds its cost
+ * @param heldOutFolds                  most groups the units a per-model curve was fitted on are split into for its
+ *                                      held-out score, each refitted without (the cost of scoring is that many fits
+ *                                      of the J/TH process); at least 2
  * @param gp                            the Gaussian processes' hyper-parameter search
  * @param scaleFloors                   smallest output scale each Gaussian process standardises by (the
  *                                      measurement's resolution), so a flat output never divides by zero
@@ -33,7 +36,7 @@ public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsSt
                                double efficiencyFitMaxErrorFraction, double chipTempMarginC,
                                double defaultMaxErrorFraction, double minProbabilityBelowSafeChipTemp,
                                double intervalLevel, double improvementMargin, int maxModelProbes,
-                               GpSearch gp, ScaleFloors scaleFloors, Calibration calibration) {
+                               int heldOutFolds, GpSearch gp, ScaleFloors scaleFloors, Calibration calibration) {
 
     private static final String DEFAULTS = "optimiser-defaults.json";
 
@@ -53,6 +56,8 @@ public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsSt
         require(improvementMargin >= 0 && improvementMargin < 1, "improvementMargin must be within [0, 1), got "
                 + improvementMargin);
         require(maxModelProbes >= 1, "maxModelProbes must be at least 1, got " + maxModelProbes);
+        require(heldOutFolds >= 2, "heldOutFolds must be at least 2 (one group held out, one fitted on), got "
+                + heldOutFolds);
         Objects.requireNonNull(gp, "gp");
         Objects.requireNonNull(scaleFloors, "scaleFloors");
         Objects.requireNonNull(calibration, "calibration");

@@ -35,6 +35,7 @@ import java.util.Optional;
 public final class UnitHistories {
 
     private static final double HASHES_PER_TERAHASH = 1e12;
+    private static final double MILLIONTHS = 1e6;
 
     private final TelemetryStore telemetry;
     private final HistoryOptions options;
@@ -125,8 +126,17 @@ public final class UnitHistories {
             errors += p.hardwareErrors();
         }
         double errorFraction = errors / (errors + work);
-        return new Probe(new Setting(freq.value(), volts.value()), hashrate.value(), power.valueOrNull(),
-                chip.valueOrNull(), errorFraction);
+        return new Probe(new Setting(millionths(freq.value()), millionths(volts.value())), hashrate.value(),
+                power.valueOrNull(), chip.valueOrNull(), errorFraction);
+    }
+
+    /**
+     * A setting's mean rounded to millionths of its unit, far below any firmware step or reading: averaging the same
+     * reading over buckets of different weights can land an ulp off it, and stretches at one setting must give one
+     * setting exactly, which the Gaussian processes fold into one input ({@link DistinctInputs}).
+     */
+    private static double millionths(double value) {
+        return Math.round(value * MILLIONTHS) / MILLIONTHS;
     }
 
     /** A sample-weighted mean that knows whether anything was added. */

@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class EfficiencyCurveTrainer implements ModelTrainer {
 
-    /** Leave-one-unit-out, the curve's held-out score, needs a unit to leave out and one to fit on. */
+    /** The curve's held-out score groups units into folds: it needs a unit to hold out and one to fit on. */
     private static final int MIN_UNITS = 2;
 
     private final MinerModelCatalog catalog;

@@ -144,7 +144,24 @@ class UnitHistoriesTest {
 
         assertThat(probes).hasSize(3);
         assertThat(probes.get(0).setting()).isEqualTo(probes.get(1).setting());
-        assertThat(probes.get(2).setting().freqMhz()).isCloseTo((655.5 + 655 + 655.5) / 3, within(1e-9));
+        // the stretch's mean, rounded to millionths of a MHz
+        assertThat(probes.get(2).setting().freqMhz()).isCloseTo((655.5 + 655 + 655.5) / 3, within(1e-6));
+    }
+
+    @Test
+    void oneSettingReadInBucketsOfDifferentWeightsGivesThatSettingExactly() {
+        List<SeriesPoint> series = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            // a plain weighted mean of 13.47 V over 3- and 7-sample buckets lands an ulp above 13.47
+            SeriesPoint p = bucket(i, "3100", 652.5, 13.47, 100, 3000.0, 70.0, 0);
+            series.add(new SeriesPoint(p.start(), p.width(), i % 2 == 0 ? 3 : 7, i % 2 == 0 ? 3 : 7, p.lastStatus(),
+                    p.hashrateThs(), p.powerWatts(), p.chipTempC(), null, null, null, p.voltageVolts(),
+                    p.frequencyMhz(), 10, 0, 0, p.preset(), null, List.of(), List.of()));
+        }
+
+        List<Probe> probes = UnitHistories.probes(series, S19J_PRO, OPTIONS);
+
+        assertThat(probes).singleElement().extracting(Probe::setting).isEqualTo(new Setting(652.5, 13.47));
     }
 
     @Test
