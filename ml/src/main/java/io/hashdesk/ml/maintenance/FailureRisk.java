@@ -13,10 +13,13 @@ import java.util.Objects;
  *                     {@code horizon}
  * @param likelyKind   the kind of failure the model finds most likely, should one come
  * @param alarm        whether the model's score for some kind reaches that kind's alarm threshold
- * @param warningSigns the features that raised the score most, strongest first (empty when none raised it)
+ * @param explained    whether the warning signs were worked out: always by {@code FailureRiskModel.assess}, only
+ *                     for the highest alarmed risks by {@code assessFleet}
+ * @param warningSigns the features that raised the score most, strongest first (empty when none raised it, or when
+ *                     not explained)
  */
 public record FailureRisk(MinerId miner, Instant at, Duration horizon, double probability,
-                          FailureKind likelyKind, boolean alarm,
+                          FailureKind likelyKind, boolean alarm, boolean explained,
                           List<WarningSign> warningSigns) {
 
     public FailureRisk {
@@ -26,6 +29,9 @@ public record FailureRisk(MinerId miner, Instant at, Duration horizon, double pr
         Objects.requireNonNull(likelyKind, "likelyKind");
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("probability must be in [0, 1], got " + probability);
+        }
+        if (!explained && !warningSigns.isEmpty()) {
+            throw new IllegalArgumentException("an unexplained risk of " + miner + " cannot name warning signs");
         }
         warningSigns = List.copyOf(warningSigns);
     }

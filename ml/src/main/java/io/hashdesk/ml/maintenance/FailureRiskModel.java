@@ -10,9 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.Tuple;
@@ -28,12 +27,14 @@ import smile.model.cart.SplitRule;
  * so no unit is scored by a forest that saw it), an alarm threshold per failure kind chosen on those same
  * out-of-fold scores ({@link KindThresholds}), and the warning signs behind each score (TreeSHAP contributions). Each
  * kind is learned only from the days before its failures on which a first out-of-fold pass could tell them from
- * healthy units ({@link SignalLeads}).
+ * healthy units ({@link SignalLeads}). Over thinned samples ({@link TrainingSamples#fromStoredFailures}) the forests
+ * learn from the kept ones as they are, while calibration, thresholds and reported scores weigh each by the samples
+ * it stands for, so probabilities and alarm rates hold for the whole history.
  * Immutable once fitted.
  */
 public final class FailureRiskModel implements Serializable {
 
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
     private static final String LABEL = "outcome";
     private static final StructType SCHEMA = DataFrame.of(new double[1][MaintenanceFeature.count()],
             MaintenanceFeature.columnNames().toArray(String[]::new)).schema();
@@ -47,11 +48,12 @@ public final class FailureRiskModel implements Serializable {
     private final double[] healthyMedians;
     private final Duration horizon;
     private final int warningSigns;
+    private final int explainedUnits;
     private final TrainingReport report;
 
     private FailureRiskModel(RandomForest forest, FanStopLevel fanStop, IsotonicCalibration calibration,
                              KindThresholds thresholds, double[] healthyMedians, Duration horizon, int warningSigns,
-                             TrainingReport report) {
+                             int explainedUnits, TrainingReport report) {
         this.forest = forest;
         this.fanStop = fanStop;
         this.calibration = calibration;
@@ -59,6 +61,7 @@ public final class FailureRiskModel implements Serializable {
         this.healthyMedians = healthyMedians;
         this.horizon = horizon;
         this.warningSigns = warningSigns;
+        this.explainedUnits = explainedUnits;
         this.report = report;
     }
 
@@ -89,19 +92,36 @@ public final class FailureRiskModel implements Serializable {
      */
     public static FailureRiskModel fit(List<TrainingSample> samples, MaintenanceSettings settings,
                                        TrainingProgress progress) {
+        return fitScored(samples, settings, progress).model();
+    }
+
+    /**
+     * The fitted model with the out-of-fold kind scores its calibration and thresholds were chosen on: per sample, in
+     * sample order, the score of each kind (by ordinal) from a forest that never saw the sample's unit.
+     */
+    record Scored(FailureRiskModel model, double[][] outOfFoldKindScores) {
+    }
+
+    /** {@link #fit}, keeping the out-of-fold scores for held-out figures ({@link FailureRiskTraining}). */
+    static Scored fitScored(List<TrainingSample> samples, MaintenanceSettings settings, TrainingProgress progress) {
         Duration horizon = settings.horizon();
         int k = settings.calibrationFolds();
-        int[] fold = unitFolds(samples, k, settings.forest().seed());
+        int[] fold = OutOfFoldScores.unitFolds(samples, k, settings.forest().seed());
         int[] y = samples.stream().mapToInt(s -> outcome(s, horizon)).toArray();
         // Two passes of out-of-fold scores: the first finds how far ahead each kind shows, the second scores models
         // that learn each kind only from its visible days; calibration and thresholds come from the second.
-        Folds folds = new Folds(samples, y, fold, settings, progress, 2 * k + 1);
-        SignalLeads leads = SignalLeads.measure(samples, folds.scores(i -> true, 0), horizon,
+        OutOfFoldScores folds = new OutOfFoldScores(samples, y, fold, settings, progress, 2 * k + 1);
+        double[][] firstPass = folds.scores(i -> true, 0);
+        SignalLeads leads = SignalLeads.measure(samples, firstPass, horizon,
                 settings.signalVisibility().minAuc(), settings.signalVisibility().minSamplesPerDay());
-        double[][] kindScores = folds.scores(i -> leads.trainsOn(samples.get(i), horizon), k);
+        IntPredicate learnsFrom = i -> leads.trainsOn(samples.get(i), horizon);
+        // Every kind visible throughout: the second pass would fit the very same forests (same rows, same seeds).
+        boolean leavesOut = !IntStream.range(0, samples.size()).allMatch(learnsFrom);
+        double[][] kindScores = leavesOut ? folds.scores(learnsFrom, k) : firstPass;
         int[] failing = Arrays.stream(y).map(c -> c == NO_FAILURE ? 0 : 1).toArray();
-        double[] raw = Arrays.stream(kindScores).mapToDouble(FailureRiskModel::total).toArray();
-        IsotonicCalibration calibration = IsotonicCalibration.fit(raw, failing);
+        double[] weights = samples.stream().mapToDouble(TrainingSample::weight).toArray();
+        double[] raw = Arrays.stream(kindScores).mapToDouble(FailureRiskModel::totalScore).toArray();
+        IsotonicCalibration calibration = IsotonicCalibration.fit(raw, failing, weights);
         double[] calibrated = Arrays.stream(raw).map(calibration::probability).toArray();
         KindThresholds.Choice choice = KindThresholds.choose(samples, kindScores, horizon,
                 settings.minMedianLeadDays());
@@ -116,47 +136,12 @@ public final class FailureRiskModel implements Serializable {
         FanStopLevel fanStop = FanStopLevel.learn(samples, settings);
         RandomForest finalForest = forest(samples, y, trained, fanStop, settings.forest());
         TrainingReport report = new TrainingReport(samples.size(), unitCount(samples), failingUnits(samples, horizon),
-                brier(calibrated, failing), brier(raw, failing), choice.score(), choice.leadTargetMet(),
+                brier(calibrated, failing, weights), brier(raw, failing, weights), choice.score(), choice.leadTargetMet(),
                 leads.byKind());
         progress.report(1, "Failure model trained");
-        return new FailureRiskModel(finalForest, fanStop, calibration, choice.thresholds(),
-                healthyMedians(samples, fanStop),
-                horizon, settings.warningSigns(), report);
-    }
-
-    /** Out-of-fold kind scores: each fold's samples scored by a forest trained on the other folds' units. */
-    private record Folds(List<TrainingSample> samples, int[] y, int[] fold, MaintenanceSettings settings,
-                         TrainingProgress progress, int forests) {
-
-        /**
-         * @param trainsOn which samples the forests learn from (every sample is scored)
-         * @param done     forests fitted before this pass, for the progress report
-         */
-        double[][] scores(IntPredicate trainsOn, int done) {
-            int k = settings.calibrationFolds();
-            double[][] kindScores = new double[samples.size()][];
-            for (int f = 0; f < k; f++) {
-                progress.checkCancelled();
-                progress.report((double) (done + f) / forests, "Failure model: out-of-fold forest " + (done + f + 1)
-                        + " of " + (forests - 1));
-                List<Integer> train = new ArrayList<>();
-                List<Integer> held = new ArrayList<>();
-                for (int i = 0; i < fold.length; i++) {
-                    if (fold[i] == f) {
-                        held.add(i);
-                    } else if (trainsOn.test(i)) {
-                        train.add(i);
-                    }
-                }
-                // The fold learns its own fan-stop level, so held-out units inform neither the level nor the forest.
-                FanStopLevel foldStop = FanStopLevel.learn(train.stream().map(samples::get).toList(), settings);
-                RandomForest foldForest = forest(samples, y, train, foldStop, settings.forest());
-                for (int i : held) {
-                    kindScores[i] = kindScores(foldForest, foldStop.complete(samples.get(i).row().values()));
-                }
-            }
-            return kindScores;
-        }
+        return new Scored(new FailureRiskModel(finalForest, fanStop, calibration, choice.thresholds(),
+                healthyMedians(samples, fanStop), horizon, settings.warningSigns(), settings.explainedUnits(), report),
+                kindScores);
     }
 
     /** The class a sample is trained on: no failure within the horizon, or the kind of the failure within it. */
@@ -166,7 +151,7 @@ public final class FailureRiskModel implements Serializable {
 
     /** The forest's uncalibrated failure vote share for a row (all kinds together). */
     double rawScore(FeatureRow row) {
-        return total(kindScores(forest, fanStop.complete(row.values())));
+        return totalScore(kindScores(forest, fanStop.complete(row.values())));
     }
 
     /**
@@ -199,14 +184,50 @@ public final class FailureRiskModel implements Serializable {
         return calibration.probability(rawScore(row));
     }
 
-    /** The assessment of one unit, with the warning signs behind it. */
+    /** Calibrated probabilities of many rows, in their order: the cheap part of a scoring pass. */
+    public double[] probabilities(List<FeatureRow> rows) {
+        return rows.stream().mapToDouble(this::probability).toArray();
+    }
+
+    /** The assessment of one unit, with the warning signs behind it (what a unit's page shows). */
     public FailureRisk assess(FeatureRow row) {
         double[] x = fanStop.complete(row.values());
-        double[] kinds = kindScores(forest, x);
-        double p = calibration.probability(total(kinds));
+        return assessment(row, x, kindScores(forest, x), true);
+    }
+
+    /**
+     * Every unit's assessment, with warning signs only for the alarmed units an operator reads: at most
+     * {@code explainedUnits} of them (settings), the highest probabilities first. The signs (TreeSHAP over every
+     * tree) cost some thirty times the probability, so a fleet pass that explained everyone would spend nearly all its
+     * time on rows nobody opens; the others come back {@link FailureRisk#explained() unexplained}, and
+     * {@link #assess} explains one on demand.
+     */
+    public List<FailureRisk> assessFleet(List<FeatureRow> rows) {
+        double[][] x = new double[rows.size()][];
+        double[][] kinds = new double[rows.size()][];
+        List<Integer> alarmed = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = fanStop.complete(rows.get(i).values());
+            kinds[i] = kindScores(forest, x[i]);
+            if (thresholds.alarm(kinds[i])) {
+                alarmed.add(i);
+            }
+        }
+        alarmed.sort(Comparator.comparingDouble((Integer i) -> totalScore(kinds[i])).reversed());
+        boolean[] explain = new boolean[x.length];
+        alarmed.stream().limit(explainedUnits).forEach(i -> explain[i] = true);
+        List<FailureRisk> out = new ArrayList<>(x.length);
+        for (int i = 0; i < x.length; i++) {
+            out.add(assessment(rows.get(i), x[i], kinds[i], explain[i]));
+        }
+        return out;
+    }
+
+    private FailureRisk assessment(FeatureRow row, double[] x, double[] kinds, boolean explain) {
+        double p = calibration.probability(totalScore(kinds));
         FailureKind likely = FailureKind.values()[argMax(kinds)];
-        return new FailureRisk(row.miner(), row.at(), horizon, p, likely, thresholds.alarm(kinds),
-                warningSigns(x));
+        return new FailureRisk(row.miner(), row.at(), horizon, p, likely, thresholds.alarm(kinds), explain,
+                explain ? warningSigns(x) : List.of());
     }
 
     /** Whether the row raises an alarm: the forest's score of some failure kind reaches that kind's threshold. */
@@ -254,7 +275,7 @@ public final class FailureRiskModel implements Serializable {
     }
 
     /** The forest's vote share for each failure kind, by ordinal; 0 for a kind its training data lacked. */
-    private static double[] kindScores(RandomForest forest, double[] x) {
+    static double[] kindScores(RandomForest forest, double[] x) {
         double[] posteriori = new double[forest.numClasses()];
         forest.predict(Tuple.of(SCHEMA, x), posteriori);
         int[] labels = forest.classes();
@@ -277,7 +298,8 @@ public final class FailureRiskModel implements Serializable {
         return -1;
     }
 
-    private static double total(double[] kindScores) {
+    /** The forest's failure vote share, all kinds together: what the calibration maps to a probability. */
+    static double totalScore(double[] kindScores) {
         return Math.min(1, Arrays.stream(kindScores).sum());
     }
 
@@ -289,7 +311,7 @@ public final class FailureRiskModel implements Serializable {
         return best;
     }
 
-    private static RandomForest forest(List<TrainingSample> samples, int[] y, List<Integer> rows,
+    static RandomForest forest(List<TrainingSample> samples, int[] y, List<Integer> rows,
                                        FanStopLevel fanStop, MaintenanceSettings.Forest o) {
         double[][] x = new double[rows.size()][];
         int[] labels = new int[rows.size()];
@@ -309,36 +331,6 @@ public final class FailureRiskModel implements Serializable {
                 o.maxDepth(), o.maxNodes(), o.nodeSize(), o.subsample(), null, treeSeeds, null));
     }
 
-    /**
-     * Fold of each sample: whole units go to one fold; units that fail are dealt out kind by kind and healthy units
-     * apart, so every fold trains on every kind the history has, in an order shuffled by the seed.
-     */
-    static int[] unitFolds(List<TrainingSample> samples, int k, long seed) {
-        TreeMap<String, String> groupOf = new TreeMap<>();
-        for (TrainingSample s : samples) {
-            groupOf.putIfAbsent(s.row().miner().value(), s.failureKind() == null ? "healthy" : s.failureKind().name());
-        }
-        long failingUnits = groupOf.values().stream().filter(g -> !g.equals("healthy")).count();
-        long healthyUnits = groupOf.size() - failingUnits;
-        if (failingUnits < k || healthyUnits < k) {
-            throw new IllegalArgumentException("training needs at least " + k + " units that failed during the history"
-                    + " and " + k + " that did not; the history has " + failingUnits + " and " + healthyUnits);
-        }
-        Random random = new Random(seed);
-        Map<String, Integer> foldOf = new TreeMap<>();
-        int dealt = 0;
-        for (String group : new TreeSet<>(groupOf.values())) {
-            List<String> units = new ArrayList<>(groupOf.entrySet().stream().filter(e -> e.getValue().equals(group))
-                    .map(Map.Entry::getKey).toList());
-            java.util.Collections.shuffle(units, random);
-            // Carry the dealing position across groups so that small groups do not all start in fold 0.
-            for (String unit : units) {
-                foldOf.put(unit, dealt++ % k);
-            }
-        }
-        return samples.stream().mapToInt(s -> foldOf.get(s.row().miner().value())).toArray();
-    }
-
     private static double[] healthyMedians(List<TrainingSample> samples, FanStopLevel fanStop) {
         int p = MaintenanceFeature.count();
         double[] medians = new double[p];
@@ -352,12 +344,15 @@ public final class FailureRiskModel implements Serializable {
         return medians;
     }
 
-    private static double brier(double[] p, int[] y) {
+    /** Weighted mean squared error: over thinned samples, an estimate of the history's. */
+    private static double brier(double[] p, int[] y, double[] weights) {
         double sum = 0;
+        double total = 0;
         for (int i = 0; i < p.length; i++) {
-            sum += (p[i] - y[i]) * (p[i] - y[i]);
+            sum += weights[i] * (p[i] - y[i]) * (p[i] - y[i]);
+            total += weights[i];
         }
-        return sum / p.length;
+        return sum / total;
     }
 
     private static int unitCount(List<TrainingSample> samples) {

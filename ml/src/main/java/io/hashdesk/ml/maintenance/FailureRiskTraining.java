@@ -1,7 +1,6 @@
 package io.hashdesk.ml.maintenance;
 
 import io.hashdesk.core.domain.Miner;
-import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.catalog.MinerModel;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.store.ModelScope;
@@ -14,15 +13,15 @@ import io.hashdesk.ml.registry.ModelArtifact;
 import io.hashdesk.ml.registry.ModelCandidate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Trains the failure predictor from a farm's stored hourly telemetry and describes it for the model registry: the
- * fleet-wide model, its held-out figures from unit-split folds (each fold's units scored by a model trained on the
- * others only, thresholds and all), the training distribution of every input for drift checks, and the artifact.
+ * fleet-wide model, its held-out figures from unit-split folds (each fold's units scored by forests, thresholds and
+ * calibration fitted without them), the training distribution of every input for drift checks, and the artifact.
  */
 public final class FailureRiskTraining {
 
@@ -56,8 +55,9 @@ public final class FailureRiskTraining {
                          TrainingProgress progress) {
         List<HourlyHistory> units = histories(telemetry, miners, from, to);
         List<TrainingSample> samples = TrainingSamples.fromStoredFailures(units, settings, share(progress, 0, 0.4));
-        Map<String, Double> metrics = heldOut(samples, share(progress, 0.4, 0.85));
-        FailureRiskModel model = FailureRiskModel.fit(samples, settings, share(progress, 0.85, 1));
+        FailureRiskModel.Scored fitted = FailureRiskModel.fitScored(samples, settings, share(progress, 0.4, 1));
+        FailureRiskModel model = fitted.model();
+        Map<String, Double> metrics = heldOut(samples, fitted.outOfFoldKindScores());
         ModelCandidate candidate = new ModelCandidate(ModelType.MAINTENANCE, ModelScope.fleet(), from, to,
                 FailureRiskModel.featureNames(), ALGORITHM, settings, metrics, distributions(model, samples));
         return new Trained(model, candidate, ModelArtifact.serialized(model));
@@ -79,29 +79,42 @@ public final class FailureRiskTraining {
         return units;
     }
 
-    /** F1, precision, recall, median lead and Brier score of unit-split folds: no unit scored by a model that saw it. */
-    Map<String, Double> heldOut(List<TrainingSample> samples, TrainingProgress progress) {
-        int[] fold = FailureRiskModel.unitFolds(samples, HELD_OUT_FOLDS, settings.forest().seed());
+    /**
+     * F1, precision, recall, median lead and Brier score of unit-split folds, from the fit's own out-of-fold scores:
+     * each unit's score comes from a forest that never saw it (the fit's calibration folds), and its alarm threshold
+     * and calibration from the other folds' units only, so no unit is judged by anything fitted to it. Refitting the
+     * whole model per fold would cost three more fits; only the signal leads, which decide which samples the forests
+     * learn from, are measured on every unit. Over thinned samples the figures are weighted
+     * ({@link TrainingSample#weight}): estimates of the whole history's.
+     *
+     * @param kindScores the out-of-fold kind scores of every sample ({@link FailureRiskModel.Scored})
+     */
+    Map<String, Double> heldOut(List<TrainingSample> samples, double[][] kindScores) {
+        int[] fold = OutOfFoldScores.unitFolds(samples, HELD_OUT_FOLDS, settings.forest().seed());
         boolean[] alarms = new boolean[samples.size()];
         double brier = 0;
         for (int f = 0; f < HELD_OUT_FOLDS; f++) {
-            progress.checkCancelled();
-            progress.report((double) f / HELD_OUT_FOLDS, "Failure model: held-out fold " + (f + 1) + " of "
-                    + HELD_OUT_FOLDS);
-            Set<MinerId> held = new java.util.HashSet<>();
+            List<Integer> rest = new ArrayList<>();
             for (int i = 0; i < fold.length; i++) {
-                if (fold[i] == f) {
-                    held.add(samples.get(i).row().miner());
+                if (fold[i] != f) {
+                    rest.add(i);
                 }
             }
-            List<TrainingSample> train = samples.stream().filter(s -> !held.contains(s.row().miner())).toList();
-            FailureRiskModel model = FailureRiskModel.fit(train, settings, TrainingProgress.NONE);
+            List<TrainingSample> restSamples = rest.stream().map(samples::get).toList();
+            double[][] restScores = rest.stream().map(i -> kindScores[i]).toArray(double[][]::new);
+            KindThresholds thresholds = KindThresholds.choose(restSamples, restScores, settings.horizon(),
+                    settings.minMedianLeadDays()).thresholds();
+            IsotonicCalibration calibration = IsotonicCalibration.fit(
+                    Arrays.stream(restScores).mapToDouble(FailureRiskModel::totalScore).toArray(),
+                    restSamples.stream().mapToInt(s -> s.failsWithin(settings.horizon()) ? 1 : 0).toArray(),
+                    restSamples.stream().mapToDouble(TrainingSample::weight).toArray());
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i] == f) {
                     TrainingSample s = samples.get(i);
-                    alarms[i] = model.alarm(s.row());
-                    double miss = model.probability(s.row()) - (s.failsWithin(settings.horizon()) ? 1 : 0);
-                    brier += miss * miss;
+                    alarms[i] = thresholds.alarm(kindScores[i]);
+                    double miss = calibration.probability(FailureRiskModel.totalScore(kindScores[i]))
+                            - (s.failsWithin(settings.horizon()) ? 1 : 0);
+                    brier += s.weight() * miss * miss;
                 }
             }
         }
@@ -111,8 +124,7 @@ public final class FailureRiskTraining {
         metrics.put("heldOutPrecision", score.precision());
         metrics.put("heldOutRecall", score.recall());
         metrics.put("heldOutMedianLeadDays", score.medianLeadDays());
-        metrics.put("heldOutBrierScore", brier / samples.size());
-        progress.report(1, "Failure model: held-out figures measured");
+        metrics.put("heldOutBrierScore", brier / samples.stream().mapToDouble(TrainingSample::weight).sum());
         return metrics;
     }
 

@@ -27,10 +27,20 @@ final class IsotonicCalibration implements Serializable {
      * @param outcomes  1 for a sample that failed within the horizon, else 0
      */
     static IsotonicCalibration fit(double[] rawScores, int[] outcomes) {
+        double[] weights = new double[rawScores.length];
+        Arrays.fill(weights, 1);
+        return fit(rawScores, outcomes, weights);
+    }
+
+    /**
+     * @param weights how many samples each score stands for ({@link TrainingSample#weight}), all positive
+     */
+    static IsotonicCalibration fit(double[] rawScores, int[] outcomes, double[] weights) {
         int n = rawScores.length;
-        if (n == 0 || outcomes.length != n) {
-            throw new IllegalArgumentException("calibration needs as many outcomes as scores, and at least one; got "
-                    + n + " scores and " + outcomes.length + " outcomes");
+        if (n == 0 || outcomes.length != n || weights.length != n) {
+            throw new IllegalArgumentException("calibration needs as many outcomes and weights as scores, and at least"
+                    + " one; got " + n + " scores and " + outcomes.length + " outcomes (" + weights.length
+                    + " weights)");
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -39,13 +49,13 @@ final class IsotonicCalibration implements Serializable {
         Arrays.sort(order, Comparator.comparingDouble(i -> rawScores[i]));
         double[] sumScore = new double[n];
         double[] sumOutcome = new double[n];
-        int[] weight = new int[n];
+        double[] weight = new double[n];
         int blocks = 0;
         for (int k = 0; k < n; k++) {
             int i = order[k];
-            sumScore[blocks] = rawScores[i];
-            sumOutcome[blocks] = outcomes[i];
-            weight[blocks] = 1;
+            sumScore[blocks] = weights[i] * rawScores[i];
+            sumOutcome[blocks] = weights[i] * outcomes[i];
+            weight[blocks] = weights[i];
             blocks++;
             // Equal scores must share one probability; a lower-or-equal mean than the block before is a violation.
             while (blocks > 1 && (sumOutcome[blocks - 1] * weight[blocks - 2] <= sumOutcome[blocks - 2] * weight[blocks - 1]

@@ -58,7 +58,7 @@ final class KindThresholds implements Serializable {
         for (int k = 0; k < kinds; k++) {
             candidates[k] = candidates(kindProbabilities, k);
         }
-        Search search = new Search(samples, kindProbabilities, horizon, minLeadDays);
+        Search search = new Search(new AlarmScore.Scorer(samples, horizon), kindProbabilities, minLeadDays);
         Choice best = search.startingPoint(candidates);
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             boolean changed = false;
@@ -93,7 +93,7 @@ final class KindThresholds implements Serializable {
         return Arrays.stream(out).distinct().toArray();
     }
 
-    private record Search(List<TrainingSample> samples, double[][] p, Duration horizon, double minLeadDays) {
+    private record Search(AlarmScore.Scorer scorer, double[][] p, double minLeadDays) {
 
         Choice score(double[] thresholds) {
             KindThresholds t = new KindThresholds(thresholds);
@@ -101,7 +101,7 @@ final class KindThresholds implements Serializable {
             for (int i = 0; i < alarms.length; i++) {
                 alarms[i] = t.alarm(p[i]);
             }
-            AlarmScore score = AlarmScore.of(samples, alarms, horizon);
+            AlarmScore score = scorer.score(alarms);
             return new Choice(t, score, score.medianLeadDays() >= minLeadDays);
         }
 

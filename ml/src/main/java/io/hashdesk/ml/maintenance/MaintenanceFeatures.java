@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Turns a unit's hourly history into the {@link MaintenanceFeature} vector at an instant, from the hours before it
@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Missing data: hours the unit did not hash throughout are left out of every average and fit (see
  * {@link HourlyHistory}). A unit with fewer than {@code minRecentHours} usable hours in the recent window or fewer than
- * {@code minTrendHours} in the trend window is not assessed at all ({@link Optional#empty()}), rather than assessed
+ * {@code minTrendHours} in the trend window is not assessed at all (it has no row), rather than assessed
  * on a guess. Within an assessed unit: no fans reported (immersion) gives a fan share of 1 and zero fan slopes (no
  * fan can be slower than its siblings); a unit with no usable error or board figures in either window gives no
  * change (0). Ratios are formed only from positive denominators or with the settings' pseudo-count.
@@ -29,23 +29,27 @@ public final class MaintenanceFeatures {
         this.settings = settings;
     }
 
-    /** The feature vector of {@code h} at {@code at}, peer comparison not yet filled in (see {@link #rows}). */
-    Optional<double[]> at(HourlyHistory h, Instant at) {
-        // Hours after the end of the history count as missing, like gaps inside it.
-        int end = h.slotOf(at);
+    /**
+     * Whether the unit has enough history and enough usable hours before slot {@code end} to be assessed (hours after
+     * the end of the history count as missing, like gaps inside it).
+     */
+    private boolean assessable(HourlyHistory h, int end) {
+        int recent = (int) settings.recentWindow().toHours();
+        int trend = (int) settings.trendWindow().toHours();
+        int baseline = (int) settings.baselineWindow().toHours();
+        return end - Math.max(trend, recent + baseline) >= 0
+                && new Window(end - recent, end).count(h.chipTempC()) >= settings.minRecentHours()
+                && new Window(end - trend, end).count(h.chipTempC()) >= settings.minTrendHours();
+    }
+
+    /** The feature vector of {@code h} before slot {@code end}, peer comparison not yet filled in (see {@link #rows}). */
+    private double[] vector(HourlyHistory h, int end) {
         int recent = (int) settings.recentWindow().toHours();
         int trend = (int) settings.trendWindow().toHours();
         int errorTrend = (int) settings.errorTrendWindow().toHours();
         int baseline = (int) settings.baselineWindow().toHours();
-        if (end - Math.max(trend, recent + baseline) < 0) {
-            return Optional.empty();
-        }
         Window now = new Window(end - recent, end);
         Window trendWindow = new Window(end - trend, end);
-        if (now.count(h.chipTempC()) < settings.minRecentHours()
-                || trendWindow.count(h.chipTempC()) < settings.minTrendHours()) {
-            return Optional.empty();
-        }
         Window before = new Window(end - recent - baseline, end - recent);
         double[] x = new double[MaintenanceFeature.count()];
         boolean fans = now.count(h.fanShare()) > 0;
@@ -69,7 +73,7 @@ public final class MaintenanceFeatures {
         x[MaintenanceFeature.ERROR_RATE_CHANGE.ordinal()] = errorRateChange(h, now, before);
         x[MaintenanceFeature.ERROR_RATE_SLOPE.ordinal()] = errorRateSlope(h, new Window(end - errorTrend, end));
         x[MaintenanceFeature.WORST_BOARD_HASHRATE_DROP.ordinal()] = worstBoardDrop(h, now, before);
-        return Optional.of(x);
+        return x;
     }
 
     /**
@@ -80,18 +84,31 @@ public final class MaintenanceFeatures {
      * a fraction of a percent of a new fan, where the median of units' typical fans moves with the group's age mix.
      */
     public List<FeatureRow> rows(List<HourlyHistory> units, Instant at) {
+        return rows(units, at, h -> true);
+    }
+
+    /**
+     * The rows of the {@code wanted} units only, compared with every assessable unit of their peer groups: the peer
+     * figures (recent chip temperature, fastest fan) are cheap, the full vector is computed only where wanted.
+     */
+    List<FeatureRow> rows(List<HourlyHistory> units, Instant at, Predicate<HourlyHistory> wanted) {
         List<FeatureRow> rows = new ArrayList<>();
         Map<String, List<Double>> newFan = new HashMap<>();
+        Map<String, List<Double>> temps = new HashMap<>();
+        int recent = (int) settings.recentWindow().toHours();
         for (HourlyHistory h : units) {
-            Optional<double[]> x = at(h, at);
-            if (x.isPresent()) {
-                rows.add(new FeatureRow(h.miner(), h.peerGroup(), at, x.get()));
-                int end = h.slotOf(at);
-                double typical = new Window(end - (int) settings.recentWindow().toHours(), end)
-                        .mean(h.fastestRpmPerDuty());
-                if (Double.isFinite(typical)) {
-                    newFan.computeIfAbsent(h.peerGroup(), g -> new ArrayList<>()).add(typical);
-                }
+            int end = h.slotOf(at);
+            if (!assessable(h, end)) {
+                continue;
+            }
+            Window now = new Window(end - recent, end);
+            temps.computeIfAbsent(h.peerGroup(), g -> new ArrayList<>()).add(now.mean(h.chipTempC()));
+            double typical = now.mean(h.fastestRpmPerDuty());
+            if (Double.isFinite(typical)) {
+                newFan.computeIfAbsent(h.peerGroup(), g -> new ArrayList<>()).add(typical);
+            }
+            if (wanted.test(h)) {
+                rows.add(new FeatureRow(h.miner(), h.peerGroup(), at, vector(h, end)));
             }
         }
         for (FeatureRow r : rows) {
@@ -105,9 +122,7 @@ public final class MaintenanceFeatures {
                 r.values()[f.ordinal()] = typical > 0 && Double.isFinite(raw) ? raw / typical : 1;
             }
         }
-        Map<String, List<Double>> temps = new HashMap<>();
         int temp = MaintenanceFeature.CHIP_TEMP.ordinal();
-        rows.forEach(r -> temps.computeIfAbsent(r.peerGroup(), g -> new ArrayList<>()).add(r.values()[temp]));
         Map<String, Double> medians = new HashMap<>();
         temps.forEach((g, list) -> medians.put(g,
                 FailureDetector.median(list.stream().mapToDouble(Double::doubleValue).toArray())));

@@ -24,6 +24,8 @@ import java.util.Objects;
  *                           errors in its baseline gives a finite ratio rather than a division by zero
  * @param failureDetection   how failures are recognised in stored history (they become the training labels)
  * @param forest             random-forest hyper-parameters
+ * @param negativeSampling   how far training thins the samples that precede no failure soon, which are nearly all
+ *                           of a large farm's history
  * @param calibrationFolds   unit-grouped folds whose out-of-fold scores fit the probability calibration
  * @param signalVisibility   how training tells how far ahead of its failures each kind shows ({@link SignalLeads})
  * @param minMedianLeadDays  the alarm threshold is the best-F1 one among those whose out-of-fold median lead time is
@@ -31,13 +33,16 @@ import java.util.Objects;
  *                           the operator is promised: a median over the dozen or so failures of a training history
  *                           falls by a day or more on units it has not seen
  * @param warningSigns       how many contributing features each assessment names
+ * @param explainedUnits     a fleet assessment ({@link FailureRiskModel#assessFleet}) names warning signs for at most
+ *                           this many alarmed units, the highest risks first: the ones an operator reads
  */
 public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Duration recentWindow,
                                   Duration trendWindow, Duration errorTrendWindow, Duration baselineWindow,
                                   int minRecentHours, int minTrendHours, double maxProjectionDays,
                                   double errorPseudoCount,
-                                  FailureDetection failureDetection, Forest forest, int calibrationFolds,
-                                  SignalVisibility signalVisibility, double minMedianLeadDays, int warningSigns) {
+                                  FailureDetection failureDetection, Forest forest, NegativeSampling negativeSampling,
+                                  int calibrationFolds, SignalVisibility signalVisibility, double minMedianLeadDays,
+                                  int warningSigns, int explainedUnits) {
 
     private static final String DEFAULTS = "maintenance-defaults.json";
 
@@ -50,6 +55,7 @@ public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Durati
         requirePositive(baselineWindow, "baselineWindow");
         Objects.requireNonNull(failureDetection, "failureDetection");
         Objects.requireNonNull(forest, "forest");
+        Objects.requireNonNull(negativeSampling, "negativeSampling");
         Objects.requireNonNull(signalVisibility, "signalVisibility");
         if (minRecentHours < 1 || minRecentHours > recentWindow.toHours()) {
             throw new IllegalArgumentException("minRecentHours must be 1–" + recentWindow.toHours() + ", got "
@@ -73,6 +79,13 @@ public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Durati
         }
         if (warningSigns < 1) {
             throw new IllegalArgumentException("warningSigns must be at least 1, got " + warningSigns);
+        }
+        if (explainedUnits < 0) {
+            throw new IllegalArgumentException("explainedUnits must not be negative, got " + explainedUnits);
+        }
+        if (negativeSampling.keepAllBeforeFailure().compareTo(horizon) < 0) {
+            throw new IllegalArgumentException("negativeSampling.keepAllBeforeFailure must be at least the horizon ("
+                    + horizon + "), got " + negativeSampling.keepAllBeforeFailure());
         }
     }
 
@@ -133,6 +146,27 @@ public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Durati
             if (minSamplesPerDay < 1) {
                 throw new IllegalArgumentException("signalVisibility.minSamplesPerDay must be at least 1, got "
                         + minSamplesPerDay);
+            }
+        }
+    }
+
+    /**
+     * Which training samples are thinned. A sample whose unit fails within {@code keepAllBeforeFailure} is always
+     * kept: every positive, and the weeks before a failure that its alarm's lead time is measured over. Of the others
+     * (healthy units, and failing units long before their failure) a seeded random share is kept, so that they
+     * number about {@code negativesPerPositive} times the positives, each kept one weighing for those left out
+     * ({@link TrainingSample#weight}). Healthy samples 6 h apart barely differ, so a forest learns the same from far
+     * fewer of them, and weighted counts keep calibration and alarm thresholds true to the whole history.
+     *
+     * @param keepAllBeforeFailure at least the horizon; twice it keeps lead times under two horizons exact
+     * @param negativesPerPositive kept other samples per positive one; a history with fewer is not thinned
+     */
+    public record NegativeSampling(Duration keepAllBeforeFailure, double negativesPerPositive) {
+        public NegativeSampling {
+            requirePositive(keepAllBeforeFailure, "negativeSampling.keepAllBeforeFailure");
+            if (!(negativesPerPositive > 0) || Double.isInfinite(negativesPerPositive)) {
+                throw new IllegalArgumentException("negativeSampling.negativesPerPositive must be positive, got "
+                        + negativesPerPositive);
             }
         }
     }

@@ -7,11 +7,24 @@ import java.util.Objects;
 /**
  * A feature row with what became of its unit: the time of the unit's next failure, or {@code null} when none came
  * before the history ended. Samples at or after a failure are never made (the unit is in repair).
+ *
+ * @param weight how many samples of the history this one stands for: 1, or more for a sample kept from a thinned
+ *               part of the history ({@link TrainingSamples#fromStoredFailures}), so that counts, calibration and
+ *               alarm scores over the kept samples estimate those over all of them
  */
-public record TrainingSample(FeatureRow row, Instant failureAt, FailureKind failureKind) {
+public record TrainingSample(FeatureRow row, Instant failureAt, FailureKind failureKind, double weight) {
+
+    /** A sample that stands for itself alone. */
+    public TrainingSample(FeatureRow row, Instant failureAt, FailureKind failureKind) {
+        this(row, failureAt, failureKind, 1);
+    }
 
     public TrainingSample {
         Objects.requireNonNull(row, "row");
+        if (!(weight >= 1) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("sample of " + row.miner() + " at " + row.at()
+                    + ": weight must be finite and at least 1, got " + weight);
+        }
         if ((failureAt == null) != (failureKind == null)) {
             throw new IllegalArgumentException("a failure needs both its time and its kind");
         }

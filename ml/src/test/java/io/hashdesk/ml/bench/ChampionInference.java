@@ -14,7 +14,6 @@ import io.hashdesk.ml.features.AmbientSource;
 import io.hashdesk.ml.features.FeatureBuilder;
 import io.hashdesk.ml.features.FeatureSettings;
 import io.hashdesk.ml.features.FeatureTable;
-import io.hashdesk.ml.maintenance.FailureRisk;
 import io.hashdesk.ml.maintenance.FailureRiskModel;
 import io.hashdesk.ml.maintenance.FeatureRow;
 import io.hashdesk.ml.maintenance.HourlyHistory;
@@ -109,15 +108,10 @@ final class ChampionInference {
         List<Double> families = new ArrayList<>();
         anomaly.ifPresent(detector -> families.add(median(text("inference: anomaly scores for %d units", units),
                 () -> detector.anomalies(fleetTable).size())));
-        double alarmedOnlySaving = 0;
         if (failure.isPresent()) {
             FailureRiskModel model = failure.get();
-            double all = median(text("inference: failure risk with warning signs for %d units", units),
-                    () -> (int) fleetRows.stream().map(model::assess).filter(FailureRisk::alarm).count());
-            double alarmed = median(text("  (failure risk for %d units, warning signs for alarmed units only)",
-                    units), () -> alarmedSigns(model, fleetRows));
-            families.add(all);
-            alarmedOnlySaving = all - alarmed;
+            families.add(median(text("inference: failure risk for %d units, warning signs for the riskiest alarmed",
+                    units), () -> model.assessFleet(fleetRows).size()));
         }
         if (!thermal.isEmpty()) {
             families.add(median(text("inference: thermal steady state and %d-min prediction for %d units",
@@ -130,7 +124,6 @@ final class ChampionInference {
         double total = families.stream().mapToDouble(Double::doubleValue).sum();
         report.figure(text("inference for %d units, %d of 4 families summed (target < 0.200 s)", units,
                 families.size()), total, "s");
-        report.figure("  (the same with warning signs for alarmed units only)", total - alarmedOnlySaving, "s");
     }
 
     /** Each miner's failure-model features now, from the hourly history the model needs, as the trainer reads it. */
@@ -209,19 +202,6 @@ final class ChampionInference {
         double ahead = in.model().predict(in.ambientC(), in.powerWatts(), in.fanPercent(), in.chipTempC(),
                 THERMAL_AHEAD).highC();
         return Math.max(steady, ahead);
-    }
-
-    /**
-     * What a scoring pass that explains only its alarms costs: the calibrated probability and alarm of every unit,
-     * the warning signs (per-row TreeSHAP, the expensive part) of the alarmed ones.
-     */
-    private static int alarmedSigns(FailureRiskModel failure, List<FeatureRow> rows) {
-        int found = 0;
-        for (FeatureRow row : rows) {
-            found += failure.alarm(row) ? failure.assess(row).warningSigns().size()
-                    : failure.probability(row) > 0.5 ? 1 : 0;
-        }
-        return found;
     }
 
     private static int curves(List<CurveInput> inputs, int units) {

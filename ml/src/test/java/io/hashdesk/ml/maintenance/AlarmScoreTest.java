@@ -47,6 +47,23 @@ class AlarmScoreTest {
     }
 
     @Test
+    void aThinnedSampleCountsForTheSamplesItStandsFor() {
+        List<TrainingSample> samples = new ArrayList<>(unit("a", 8, true));
+        for (TrainingSample s : unit("b", 8, false)) {
+            samples.add(new TrainingSample(s.row(), null, null, 5));
+        }
+        boolean[] alarms = new boolean[16];
+        alarms[7] = true;
+        alarms[15] = true;
+
+        AlarmScore score = AlarmScore.of(samples, alarms, WEEK);
+
+        assertThat(score.falsePositives()).isEqualTo(5);
+        assertThat(score.trueNegatives()).isEqualTo(1 + 35);
+        assertThat(score.precision()).isCloseTo(1.0 / 6, within(1e-9));
+    }
+
+    @Test
     void aFailureWhoseLastSampleRaisedNoAlarmHadNoWarning() {
         List<TrainingSample> samples = unit("a", 10, true);
         boolean[] alarms = new boolean[10];

@@ -2,6 +2,7 @@ package io.hashdesk.ml.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.ml.TrainingProgress;
@@ -82,6 +83,52 @@ class FailureRiskModelTest {
         double baseRate = 12 * 7.0 / (24 * DAYS);
         double baseRateBrier = baseRate * (1 - baseRate);
         assertThat(model.report().brierScore()).isLessThan(baseRateBrier / 2);
+    }
+
+    @Test
+    void probabilitiesStayCalibratedWhenHealthySamplesAreThinnedAndWeighted() {
+        // Three in four healthy samples left out, each kept one weighing 4: the forest sees a failure-heavy history.
+        List<TrainingSample> thinned = new ArrayList<>();
+        List<TrainingSample> full = fleet(12, 48, 5);
+        for (int i = 0; i < full.size(); i++) {
+            TrainingSample s = full.get(i);
+            if (s.failureAt() != null) {
+                thinned.add(s);
+            } else if (i % 4 == 0) {
+                thinned.add(new TrainingSample(s.row(), null, null, 4));
+            }
+        }
+        FailureRiskModel model = FailureRiskModel.fit(thinned, settings, TrainingProgress.NONE);
+        List<TrainingSample> unseen = fleet(12, 48, 6);
+
+        double meanProbability = unseen.stream().mapToDouble(s -> model.probability(s.row())).average().orElseThrow();
+        double observed = unseen.stream().filter(s -> s.failsWithin(settings.horizon())).count()
+                / (double) unseen.size();
+        assertThat(meanProbability).isCloseTo(observed, within(0.03));
+    }
+
+    @Test
+    void aFleetAssessmentExplainsOnlyTheHighestAlarmedRisks() {
+        FailureRiskModel model = FailureRiskModel.fit(fleet(12, 12, 1), settings, TrainingProgress.NONE);
+        List<FeatureRow> rows = fleet(30, 30, 7).stream().map(TrainingSample::row).toList();
+
+        List<FailureRisk> risks = model.assessFleet(rows);
+
+        assertThat(risks).extracting(FailureRisk::probability)
+                .containsExactly(java.util.Arrays.stream(model.probabilities(rows)).boxed().toArray(Double[]::new));
+        List<FailureRisk> explained = risks.stream().filter(FailureRisk::explained).toList();
+        assertThat(risks.stream().filter(FailureRisk::alarm).count()).isGreaterThan(settings.explainedUnits());
+        assertThat(explained).hasSize(settings.explainedUnits()).allSatisfy(r -> assertThat(r.alarm()).isTrue());
+        double lowestExplained = explained.stream().mapToDouble(FailureRisk::probability).min().orElseThrow();
+        assertThat(risks).filteredOn(r -> r.alarm() && !r.explained())
+                .allSatisfy(r -> assertThat(r.probability()).isLessThanOrEqualTo(lowestExplained));
+        for (int i = 0; i < rows.size(); i++) {
+            if (risks.get(i).explained()) {
+                assertThat(risks.get(i)).isEqualTo(model.assess(rows.get(i)));
+            } else {
+                assertThat(risks.get(i).warningSigns()).isEmpty();
+            }
+        }
     }
 
     @Test

@@ -44,6 +44,22 @@ class IsotonicCalibrationTest {
     }
 
     @Test
+    void aWeightedScoreCountsAsThatManyRepeatedOnes() {
+        double[] score = {0.1, 0.2, 0.3, 0.4, 0.5};
+        int[] outcome = {0, 1, 0, 1, 1};
+        double[] weight = {3, 1, 2, 1, 1};
+        double[] repeatedScore = {0.1, 0.1, 0.1, 0.2, 0.3, 0.3, 0.4, 0.5};
+        int[] repeatedOutcome = {0, 0, 0, 1, 0, 0, 1, 1};
+
+        IsotonicCalibration weighted = IsotonicCalibration.fit(score, outcome, weight);
+        IsotonicCalibration repeated = IsotonicCalibration.fit(repeatedScore, repeatedOutcome);
+
+        for (double s = 0; s <= 1; s += 0.05) {
+            assertThat(weighted.probability(s)).isCloseTo(repeated.probability(s), within(1e-12));
+        }
+    }
+
+    @Test
     void refusesScoresWithoutOutcomes() {
         assertThatThrownBy(() -> IsotonicCalibration.fit(new double[] {0.5}, new int[0]))
                 .hasMessageContaining("1 scores and 0 outcomes");

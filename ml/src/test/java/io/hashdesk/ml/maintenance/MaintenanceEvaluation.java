@@ -78,7 +78,7 @@ public final class MaintenanceEvaluation implements ModelEvaluation {
 
     static Scored crossValidate(List<TrainingSample> truthSamples, List<TrainingSample> storedSamples,
                                         MaintenanceSettings settings) {
-        int[] fold = FailureRiskModel.unitFolds(truthSamples, OUTER_FOLDS, settings.forest().seed());
+        int[] fold = OutOfFoldScores.unitFolds(truthSamples, OUTER_FOLDS, settings.forest().seed());
         Map<MinerId, Integer> foldOf = new HashMap<>();
         for (int i = 0; i < fold.length; i++) {
             foldOf.put(truthSamples.get(i).row().miner(), fold[i]);

@@ -10,15 +10,15 @@ final class TestSettings {
         MaintenanceSettings d = MaintenanceSettings.defaults();
         return new MaintenanceSettings(d.horizon(), d.sampleEvery(), d.recentWindow(), d.trendWindow(),
                 d.errorTrendWindow(), d.baselineWindow(), d.minRecentHours(), d.minTrendHours(),
-                d.maxProjectionDays(), d.errorPseudoCount(), d.failureDetection(), d.forest(), d.calibrationFolds(),
-                d.signalVisibility(), minMedianLeadDays, d.warningSigns());
+                d.maxProjectionDays(), d.errorPseudoCount(), d.failureDetection(), d.forest(), d.negativeSampling(), d.calibrationFolds(),
+                d.signalVisibility(), minMedianLeadDays, d.warningSigns(), d.explainedUnits());
     }
 
     static MaintenanceSettings withCalibrationFolds(int calibrationFolds) {
         MaintenanceSettings d = MaintenanceSettings.defaults();
         return new MaintenanceSettings(d.horizon(), d.sampleEvery(), d.recentWindow(), d.trendWindow(),
                 d.errorTrendWindow(), d.baselineWindow(), d.minRecentHours(), d.minTrendHours(),
-                d.maxProjectionDays(), d.errorPseudoCount(), d.failureDetection(), d.forest(), calibrationFolds,
-                d.signalVisibility(), d.minMedianLeadDays(), d.warningSigns());
+                d.maxProjectionDays(), d.errorPseudoCount(), d.failureDetection(), d.forest(), d.negativeSampling(), calibrationFolds,
+                d.signalVisibility(), d.minMedianLeadDays(), d.warningSigns(), d.explainedUnits());
     }
 }
