@@ -78,8 +78,10 @@ public final class ThermalTrainer implements ModelTrainer {
         Map<String, Double> ambient = assumedAmbient(units);
         String note = String.format(Locale.ROOT, "fitted %d of %d unit(s) of %s; room temperature by room assumed,"
                         + " as no room sensor reports one yet: %s °C%s", model.models().units().size(), units.size(),
-                scope.key(), ambient, model.skipped().isEmpty() ? "" : "; skipped " + model.skipped());
+                scope.key(), ambient, model.skipped().isEmpty() ? "" : "; " + model.skipped().size()
+                        + " unit(s) skipped (the log says why)");
         LOG.info("Thermal model for {}: {}", scope.key(), note);
+        model.skipped().forEach((unit, why) -> LOG.info("No thermal model for {}: {}", unit, why));
         return TrainingResult.trained(withAssumedAmbient(model.candidate(), ambient), model.artifact(), note);
     }
 
