@@ -1,6 +1,6 @@
 package io.hashdesk.app.detail;
 
-import java.time.Instant;
+import io.hashdesk.app.common.LocalTimeLabels;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,7 +11,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * One chart card of the detail screen: a title with the unit, a line chart over a local-time axis, and a note in place
@@ -70,7 +69,7 @@ final class TimeChart {
         time.setLowerBound(Math.floorDiv(history.from().getEpochSecond() + offset, tick) * tick - offset);
         time.setUpperBound(history.to().getEpochSecond());
         time.setTickUnit(tick);
-        time.setTickLabelFormatter(new LocalTime(DateTimeFormatter.ofPattern(range.tickPattern(), Locale.getDefault())
+        time.setTickLabelFormatter(new LocalTimeLabels(DateTimeFormatter.ofPattern(range.tickPattern(), Locale.getDefault())
                 .withZone(zone)));
         List<ChartLine> lines = history.lines(kind);
         chart.getData().setAll(lines.stream().map(TimeChart::series).toList());
@@ -87,25 +86,5 @@ final class TimeChart {
         series.getData().setAll(line.points().stream()
                 .map(p -> new XYChart.Data<Number, Number>(p.epochSecond(), p.value())).toList());
         return series;
-    }
-
-    /** Epoch seconds on the axis, local wall-clock time in the labels. */
-    private static final class LocalTime extends StringConverter<Number> {
-
-        private final DateTimeFormatter format;
-
-        LocalTime(DateTimeFormatter format) {
-            this.format = format;
-        }
-
-        @Override
-        public String toString(Number epochSecond) {
-            return format.format(Instant.ofEpochSecond(epochSecond.longValue()));
-        }
-
-        @Override
-        public Number fromString(String text) {
-            throw new UnsupportedOperationException("the time axis is not edited");
-        }
     }
 }

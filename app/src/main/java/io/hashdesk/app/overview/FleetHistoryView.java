@@ -1,9 +1,9 @@
 package io.hashdesk.app.overview;
 
+import io.hashdesk.app.common.LocalTimeLabels;
 import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.domain.catalog.HashrateUnit;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -16,7 +16,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The overview's history card: the fleet's hashrate (one chart per algorithm, each in its own unit) and power (kW) over
@@ -93,7 +92,7 @@ final class FleetHistoryView {
         time.setAutoRanging(false);
         time.setMinorTickVisible(false);
         time.setTickUnit(TICK.toSeconds());
-        time.setTickLabelFormatter(new LocalTime(TICK_LABEL.withZone(zone)));
+        time.setTickLabelFormatter(new LocalTimeLabels(TICK_LABEL.withZone(zone)));
         NumberAxis values = new NumberAxis();
         values.setLabel(unit);
         // from zero: a fleet total zoomed into its last decimal turns noise into cliffs
@@ -122,25 +121,5 @@ final class FleetHistoryView {
         series.getData().setAll(points.stream()
                 .map(p -> new XYChart.Data<Number, Number>(p.epochSecond(), p.value())).toList());
         chart.getData().setAll(List.of(series));
-    }
-
-    /** Epoch seconds on the axis, local wall-clock time in the labels. */
-    private static final class LocalTime extends StringConverter<Number> {
-
-        private final DateTimeFormatter format;
-
-        LocalTime(DateTimeFormatter format) {
-            this.format = format;
-        }
-
-        @Override
-        public String toString(Number epochSecond) {
-            return format.format(Instant.ofEpochSecond(epochSecond.longValue()));
-        }
-
-        @Override
-        public Number fromString(String text) {
-            throw new UnsupportedOperationException("the time axis is not edited");
-        }
     }
 }

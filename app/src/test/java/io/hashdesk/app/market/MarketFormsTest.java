@@ -1,5 +1,6 @@
 package io.hashdesk.app.market;
 
+import io.hashdesk.app.common.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashdesk.app.common.JobRunner;

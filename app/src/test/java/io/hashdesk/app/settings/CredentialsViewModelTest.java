@@ -1,5 +1,6 @@
 package io.hashdesk.app.settings;
 
+import io.hashdesk.app.common.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashdesk.app.common.JobRunner;

@@ -1,17 +1,17 @@
-package io.hashdesk.app.market;
+package io.hashdesk.app.common;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a background job's effect in tests that run the job runner with a direct "FX" executor. */
-final class Eventually {
+public final class Eventually {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
     private Eventually() {
     }
 
-    static void until(BooleanSupplier condition, String what) throws InterruptedException {
+    public static void until(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
