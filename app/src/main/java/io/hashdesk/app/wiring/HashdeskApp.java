@@ -79,6 +79,10 @@ public final class HashdeskApp extends Application {
     private OptionalLong agentPid = OptionalLong.empty();
     private ConsoleFirstRun firstRun;
     private volatile FarmServices services;
+    /** Set when the services start after the window is up; see {@link #startDeferredServices}. */
+    private StoreSettings deferredServices;
+    private final Object servicesLock = new Object();
+    private boolean stopping;
     private String storeFailure;
     private volatile JobRunner jobs;
     private FleetOverviewViewModel overview;
@@ -126,7 +130,7 @@ public final class HashdeskApp extends Application {
             } else {
                 store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
                 alertMonitor = FarmServices.alertMonitor(store, dataFolder.path(), CLOCK);
-                services = startServices(storeSettings, settings.demoFarm());
+                deferredServices = storeSettings;
             }
         } catch (RuntimeException e) {
             LOG.error("The database in {} could not be opened", dataFolder.path(), e);
@@ -165,9 +169,6 @@ public final class HashdeskApp extends Application {
         Theme.installUserAgentStylesheet();
         SettingsScreen.applySavedTheme(dataFolder.path());
         jobs = new JobRunner(FxExecutor.fx());
-        if (services != null) {
-            trainThroughJobs(services);
-        }
         ShellViewModel shellModel = new ShellViewModel(dataFolder, build.version());
         if (store != null) {
             // counted in the background and again now and then: the demo farm registers its miners after the welcome
@@ -247,6 +248,29 @@ public final class HashdeskApp extends Application {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.show();
+        startDeferredServices();
+    }
+
+    /**
+     * Polling, the demo farm, market data and model training start once the window is up, so it shows at once; the
+     * screens already read the store and fill in as the first poll cycle lands.
+     */
+    private void startDeferredServices() {
+        if (deferredServices == null) {
+            return;
+        }
+        StoreSettings storeSettings = deferredServices;
+        jobs.submit("Starting polling and market data", context -> {
+            FarmServices started = startServices(storeSettings, settings.demoFarm());
+            synchronized (servicesLock) {
+                if (stopping) {
+                    started.close();
+                    return null;
+                }
+                services = started;
+            }
+            return started;
+        }, started -> startProfitRefresh(), failure -> LOG.error("The farm's services could not start", failure));
     }
 
     /** Profit per day on the overview: from the running services, or read-only beside the agent. */
@@ -325,6 +349,9 @@ public final class HashdeskApp extends Application {
         }
         if (jobs != null) {
             jobs.close();
+        }
+        synchronized (servicesLock) {
+            stopping = true;
         }
         if (services != null) {
             services.close();
