@@ -1,9 +1,7 @@
 package io.hashdesk.ml.bench;
 
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
-import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
-import io.hashdesk.drivers.sim.SimulationClock;
 import io.hashdesk.ml.TrainingProgress;
 import io.hashdesk.ml.anomaly.AnomalyDetector;
 import io.hashdesk.ml.anomaly.AnomalyOptions;
@@ -45,12 +43,11 @@ public final class FeatureBench {
         Path dir = Files.createTempDirectory("feature-bench");
         SyntheticFarm farm = SyntheticFarm.create(MinerModelCatalog.bundled(), miners, T0, days, SEED);
         Instant end = farm.end();
-        try (SimulationClock clock = SimulationClock.manual(T0);
-             SqliteFarmStore store = SqliteFarmStore.open(dir.resolve("bench.db"), StoreSettings.defaults(), clock)) {
-            farm.register(store);
-            long t = System.nanoTime();
-            long snapshots = farm.fill(store, clock);
-            report("fill store: %d miners × %d days of 5-minute polls (%d snapshots)", t, miners, days, snapshots);
+        long t = System.nanoTime();
+        try (SyntheticFarm.Stored stored = farm.storeIn(dir.resolve("bench.db"))) {
+            SqliteFarmStore store = stored.store();
+            report("fill store: %d miners × %d days of 5-minute polls (%d snapshots)", t, miners, days,
+                    stored.snapshots());
             FeatureBuilder builder = new FeatureBuilder(store.telemetry(), store.registry(),
                     MinerModelCatalog.bundled(), FeatureSettings.defaults());
             t = System.nanoTime();

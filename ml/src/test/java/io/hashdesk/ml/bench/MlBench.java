@@ -4,7 +4,6 @@ import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.market.CoinCatalog;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.ModelScope;
-import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import io.hashdesk.drivers.sim.SimulationClock;
 import io.hashdesk.ml.TrainingProgress;
@@ -86,13 +85,12 @@ public final class MlBench {
         MinerModelCatalog catalog = MinerModelCatalog.bundled();
         SyntheticFarm farm = SyntheticFarm.create(catalog, miners, START, days, SEED);
         Path database = dir.resolve("bench.db");
-        try (SimulationClock clock = SimulationClock.manual(START);
-             SqliteFarmStore store = SqliteFarmStore.open(database, StoreSettings.defaults(), clock)) {
-            farm.register(store);
-            long t = System.nanoTime();
-            long snapshots = farm.fill(store, clock);
+        long t = System.nanoTime();
+        try (SyntheticFarm.Stored stored = farm.storeIn(database)) {
+            SqliteFarmStore store = stored.store();
+            SimulationClock clock = stored.clock();
             report.seconds(String.format(Locale.ROOT, "fill store (no target): %d miners × %d days, %d snapshots,"
-                    + " ingest and daily maintenance", miners, days, snapshots), t);
+                    + " ingest and daily maintenance", miners, days, stored.snapshots()), t);
             t = System.nanoTime();
             store.market().append(SyntheticMarketHistory.generate(CoinCatalog.bundled().require("BTC"),
                     farm.end().minus(Duration.ofDays(MARKET_DAYS)), MARKET_DAYS,

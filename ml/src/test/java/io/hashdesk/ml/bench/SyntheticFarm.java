@@ -10,7 +10,10 @@ import io.hashdesk.core.domain.TelemetrySnapshot;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.IngestReport;
+import io.hashdesk.core.store.StoreSettings;
+import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import io.hashdesk.drivers.sim.SimulationClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -135,6 +138,23 @@ public final class SyntheticFarm {
             units.add(new SyntheticUnit(miner.id(), model, climate(room), start, random.nextLong(), fan, board, dust));
         }
         return new SyntheticFarm(start, days, registered, units, failures);
+    }
+
+    /** A store filled with this farm's history, on a simulation clock left at the farm's end. */
+    public record Stored(SimulationClock clock, SqliteFarmStore store, long snapshots) implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+            clock.close();
+        }
+    }
+
+    /** Opens a new store at {@code database}, registers the farm and {@link #fill fills} it. */
+    public Stored storeIn(Path database) {
+        SimulationClock clock = SimulationClock.manual(start);
+        SqliteFarmStore store = SqliteFarmStore.open(database, StoreSettings.defaults(), clock);
+        register(store);
+        return new Stored(clock, store, fill(store, clock));
     }
 
     /** Registers the site, its rooms and every miner. */

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hashdesk.core.domain.Miner;
 import io.hashdesk.core.domain.catalog.MinerModel;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
-import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
-import io.hashdesk.drivers.sim.SimulationClock;
 import io.hashdesk.ml.maintenance.FailureDetector;
 import io.hashdesk.ml.maintenance.HourlyHistory;
 import io.hashdesk.ml.maintenance.MaintenanceSettings;
@@ -43,23 +41,20 @@ class SyntheticFarmTest {
 
     @TempDir
     static Path dir;
-    private static SimulationClock clock;
+    private static SyntheticFarm.Stored stored;
     private static SqliteFarmStore store;
     private static SyntheticFarm farm;
 
     @BeforeAll
     static void fill() {
         farm = SyntheticFarm.create(CATALOG, MINERS, START, DAYS, 5);
-        clock = SimulationClock.manual(START);
-        store = SqliteFarmStore.open(dir.resolve("farm.db"), StoreSettings.defaults(), clock);
-        farm.register(store);
-        farm.fill(store, clock);
+        stored = farm.storeIn(dir.resolve("farm.db"));
+        store = stored.store();
     }
 
     @AfterAll
     static void close() {
-        store.close();
-        clock.close();
+        stored.close();
     }
 
     @Test

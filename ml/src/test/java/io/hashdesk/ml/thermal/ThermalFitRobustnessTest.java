@@ -7,9 +7,7 @@ import io.hashdesk.core.domain.Miner;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.store.Resolution;
 import io.hashdesk.core.store.SeriesPoint;
-import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
-import io.hashdesk.drivers.sim.SimulationClock;
 import io.hashdesk.ml.TrainingProgress;
 import io.hashdesk.ml.bench.SyntheticFarm;
 import io.hashdesk.ml.drift.DriftSettings;
@@ -42,23 +40,20 @@ class ThermalFitRobustnessTest {
 
     @TempDir
     static Path dir;
-    private static SimulationClock clock;
+    private static SyntheticFarm.Stored stored;
     private static SqliteFarmStore store;
     private static SyntheticFarm farm;
 
     @BeforeAll
     static void fillTheBenchFarm() {
         farm = SyntheticFarm.create(MinerModelCatalog.bundled(), UNITS, START, DAYS, BENCH_SEED);
-        clock = SimulationClock.manual(START);
-        store = SqliteFarmStore.open(dir.resolve("farm.db"), StoreSettings.defaults(), clock);
-        farm.register(store);
-        farm.fill(store, clock);
+        stored = farm.storeIn(dir.resolve("farm.db"));
+        store = stored.store();
     }
 
     @AfterAll
     static void close() {
-        store.close();
-        clock.close();
+        stored.close();
     }
 
     @Test
