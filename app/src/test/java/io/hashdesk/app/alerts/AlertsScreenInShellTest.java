@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
+import io.hashdesk.app.shell.ScreenInShell;
 import io.hashdesk.app.shell.Section;
 import io.hashdesk.app.shell.ShellView;
-import io.hashdesk.app.shell.ShellViewModel;
 import io.hashdesk.core.alert.AlertBatch;
 import io.hashdesk.core.alert.AlertFinding;
 import io.hashdesk.core.alert.AlertKey;
@@ -16,7 +16,6 @@ import io.hashdesk.core.alert.AlertSettings;
 import io.hashdesk.core.alert.AlertSeverity;
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
-import io.hashdesk.core.settings.DataFolder;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import java.nio.file.Files;
@@ -25,9 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -63,10 +60,7 @@ class AlertsScreenInShellTest {
                 MinerModelCatalog.bundled(), AlertSettings.defaults(), clock);
         screen = new AlertsScreen(store.alerts(), monitor, jobs, clock, "maria", FxExecutor.fx(),
                 new AlertsScreenSettings(Duration.ofSeconds(1), Duration.ofSeconds(10), 2, 3, 100), notified::add);
-        ShellViewModel shell = new ShellViewModel(new DataFolder(dir, DataFolder.Source.OS_DEFAULT), "1");
-        ShellView view = new ShellView(shell, Map.of(Section.ALERTS, screen.sectionScreen()));
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
+        ScreenInShell.show(stage, dir, Section.ALERTS, screen.sectionScreen());
     }
 
     @AfterEach

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hashdesk.app.common.FileDialogs;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
+import io.hashdesk.app.shell.ScreenInShell;
 import io.hashdesk.app.shell.Section;
 import io.hashdesk.app.shell.ShellView;
-import io.hashdesk.app.shell.ShellViewModel;
 import io.hashdesk.core.energy.Tariff;
 import io.hashdesk.core.market.CoinCatalog;
 import io.hashdesk.core.market.MarketSettings;
 import io.hashdesk.core.market.MarketSnapshot;
-import io.hashdesk.core.settings.DataFolder;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import java.nio.file.Files;
@@ -21,9 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -56,10 +53,7 @@ class MarketScreenInShellTest {
         jobs = new JobRunner(FxExecutor.fx());
         screen = new MarketScreen(store, CoinCatalog.bundled(), MarketSettings.defaults(), List::of, ZoneOffset.UTC,
                 jobs, clock, FileDialogs.system(), FxExecutor.fx(), new MarketScreenSettings(Duration.ofSeconds(1), 4));
-        ShellViewModel shell = new ShellViewModel(new DataFolder(dir, DataFolder.Source.OS_DEFAULT), "1");
-        ShellView view = new ShellView(shell, Map.of(Section.MARKET, screen.sectionScreen()));
-        stage.setScene(new Scene(view.root(), 1280, 800));
-        stage.show();
+        ScreenInShell.show(stage, dir, Section.MARKET, screen.sectionScreen());
     }
 
     @AfterEach
