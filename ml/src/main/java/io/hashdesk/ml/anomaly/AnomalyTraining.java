@@ -121,18 +121,10 @@ public final class AnomalyTraining {
         for (Instant at = until; at.isAfter(from); at = at.minus(settings.tableStep())) {
             instants.addFirst(at);
         }
-        List<FeatureTable> out = new ArrayList<>(instants.size());
-        for (int k = 0; k < instants.size(); k++) {
-            progress.checkCancelled();
-            // anomaly features are operational only: no market or energy conditions needed
-            FeatureTable table = builder.build(instants.get(k), ambient, algorithm -> null, TrainingProgress.NONE);
-            if (table.size() > 0 && hasData(table)) {
-                out.add(table);
-            }
-            progress.report(progressShare * (k + 1) / instants.size(),
-                    "Feature table " + (k + 1) + " of " + instants.size());
-        }
-        return out;
+        // anomaly features are operational only: no market or energy conditions needed
+        List<FeatureTable> built = builder.buildEach(instants, ambient, algorithm -> null,
+                scaled(progress, 0, progressShare));
+        return built.stream().filter(table -> table.size() > 0 && hasData(table)).toList();
     }
 
     /** Whether any unit was polled in the table's day: a table from before the farm's first poll is all NaN. */

@@ -7,6 +7,7 @@ import io.hashdesk.core.domain.catalog.MinerModel;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.store.MinerRegistry;
 import io.hashdesk.core.store.Resolution;
+import io.hashdesk.core.store.SeriesPoint;
 import io.hashdesk.core.store.TelemetryStore;
 import io.hashdesk.ml.TrainingProgress;
 import java.time.Duration;
@@ -14,16 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Computes a {@link FeatureTable} of every registered miner as of an instant from the telemetry store, in bulk: one
- * pass over every miner's 1-hour rollups of the week and one over their 5-minute rollups of the day, whatever the
- * fleet's size. Only data before the as-of instant is read (it is aligned down to 5 minutes, the week to the hour),
+ * Computes a {@link FeatureTable} of every registered miner as of an instant (or several) from the telemetry store,
+ * in bulk: one pass over every miner's 1-hour rollups of the week and one over their 5-minute rollups of the day,
+ * whatever the fleet's size. Only data before the as-of instant is read (it is aligned down to 5 minutes, the week to the hour),
  * so training can build tables at many past instants without look-ahead. Peer features compare each miner with the
  * median of the other miners of its model in its room.
  */
@@ -56,50 +56,127 @@ public final class FeatureBuilder {
      */
     public FeatureTable build(Instant asOf, AmbientSource ambient, Function<Algorithm, MarketConditions> market,
                               TrainingProgress progress) {
-        Instant end = alignDown(asOf, FIVE_MINUTES);
-        Instant dayStart = end.minus(settings.dayWindow());
-        Instant shortStart = end.minus(settings.shortWindow());
-        Instant weekEnd = alignDown(end, ONE_HOUR);
+        return buildEach(List.of(asOf), ambient, market, progress).getFirst();
+    }
+
+    /**
+     * The tables as of each instant, in the given order, from one read of the rollups that cover them all: each
+     * miner's history over the whole span is read once and every table's window is a slice of it. A table is the one
+     * {@link #build} gives for its instant; training asks for dozens of overlapping windows, which would otherwise
+     * read the same days again for each.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
+     */
+    public List<FeatureTable> buildEach(List<Instant> asOfs, AmbientSource ambient,
+                                        Function<Algorithm, MarketConditions> market, TrainingProgress progress) {
+        if (asOfs.isEmpty()) {
+            return List.of();
+        }
+        List<Window> windows = asOfs.stream().map(this::window).toList();
         List<Miner> miners = registry.miners().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
         int total = Math.max(1, miners.size());
-
-        Map<MinerId, MinerSignals.Week> weeks = new HashMap<>();
-        telemetry.forEachSeries(weekEnd.minus(settings.weekWindow()), weekEnd, Resolution.ONE_HOUR, (id, points) -> {
-            weeks.put(id, MinerSignals.Week.of(points, dayStart));
-            tick(progress, weeks.size(), total, 0, "Reading the week's hourly history");
-        });
-
-        Map<MinerId, Integer> rowOf = new LinkedHashMap<>();
         List<FeatureTable.Row> rows = new ArrayList<>(miners.size());
+        Map<MinerId, Integer> rowOf = new HashMap<>();
         for (Miner miner : miners) {
             rowOf.put(miner.id(), rows.size());
             rows.add(new FeatureTable.Row(miner.id(), miner.modelId(), miner.position().roomId()));
         }
-        double[][] values = new double[rows.size()][];
-        double[] powerKw = new double[rows.size()];
-        Arrays.fill(powerKw, Double.NaN);
-        Map<String, Double> rated = new HashMap<>();
-        telemetry.forEachSeries(dayStart, end, Resolution.FIVE_MINUTES, (id, points) -> {
+
+        // weeks[k][i]: what table k's features need from miner i's week of hourly buckets
+        MinerSignals.Week[][] weeks = new MinerSignals.Week[windows.size()][rows.size()];
+        Instant weekFrom = windows.stream().map(Window::weekStart).min(Instant::compareTo).orElseThrow();
+        Instant weekTo = windows.stream().map(Window::weekEnd).max(Instant::compareTo).orElseThrow();
+        int[] seen = {0};
+        telemetry.forEachSeries(weekFrom, weekTo, Resolution.ONE_HOUR, (id, points) -> {
             Integer i = rowOf.get(id);
             if (i != null) {
-                values[i] = MinerSignals.of(points, weeks.getOrDefault(id, MinerSignals.Week.EMPTY), shortStart,
-                        rated.computeIfAbsent(rows.get(i).modelId(), this::ratedThs), settings.bucketsPerDay());
-                powerKw[i] = MinerSignals.hashingPowerKw(points);
+                for (int k = 0; k < windows.size(); k++) {
+                    Window w = windows.get(k);
+                    weeks[k][i] = MinerSignals.Week.of(slice(points, w.weekStart(), w.weekEnd()), w.dayStart());
+                }
             }
-            tick(progress, i == null ? 0 : i + 1, total, 0.5, "Computing features from the day's history");
+            tick(progress, ++seen[0], total, 0, "Reading the weeks' hourly history");
         });
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                // polled never in the day: its own features are what an empty history gives (NaN, coverage 0)
-                values[i] = MinerSignals.of(List.of(), weeks.getOrDefault(rows.get(i).miner(),
-                        MinerSignals.Week.EMPTY), shortStart, ratedThs(rows.get(i).modelId()), settings.bucketsPerDay());
+
+        double[][][] values = new double[windows.size()][rows.size()][];
+        double[][] powerKw = new double[windows.size()][rows.size()];
+        for (double[] table : powerKw) {
+            Arrays.fill(table, Double.NaN);
+        }
+        Map<String, Double> rated = new HashMap<>();
+        Instant dayFrom = windows.stream().map(Window::dayStart).min(Instant::compareTo).orElseThrow();
+        Instant dayTo = windows.stream().map(Window::end).max(Instant::compareTo).orElseThrow();
+        seen[0] = 0;
+        telemetry.forEachSeries(dayFrom, dayTo, Resolution.FIVE_MINUTES, (id, points) -> {
+            Integer i = rowOf.get(id);
+            if (i != null) {
+                double ratedThs = rated.computeIfAbsent(rows.get(i).modelId(), this::ratedThs);
+                for (int k = 0; k < windows.size(); k++) {
+                    Window w = windows.get(k);
+                    List<SeriesPoint> day = slice(points, w.dayStart(), w.end());
+                    if (!day.isEmpty()) {
+                        values[k][i] = MinerSignals.of(day, week(weeks, k, i), w.shortStart(), ratedThs,
+                                settings.bucketsPerDay());
+                        powerKw[k][i] = MinerSignals.hashingPowerKw(day);
+                    }
+                }
+            }
+            tick(progress, ++seen[0], total, 0.5, "Computing features from the days' history");
+        });
+
+        List<FeatureTable> tables = new ArrayList<>(windows.size());
+        for (int k = 0; k < windows.size(); k++) {
+            Window w = windows.get(k);
+            for (int i = 0; i < rows.size(); i++) {
+                if (values[k][i] == null) {
+                    // polled never in the day: its own features are what an empty history gives (NaN, coverage 0)
+                    values[k][i] = MinerSignals.of(List.of(), week(weeks, k, i), w.shortStart(),
+                            ratedThs(rows.get(i).modelId()), settings.bucketsPerDay());
+                }
+            }
+            applyAmbient(rows, values[k], powerKw[k], ambient, w.dayStart(), w.end());
+            PeerComparison.apply(rows, values[k], settings.minPeers());
+            applyMarket(rows, values[k], market);
+            tables.add(new FeatureTable(w.end(), rows, values[k]));
+            values[k] = null; // the table holds its own copy
+        }
+        progress.report(1, "Features ready");
+        return tables;
+    }
+
+    /** The windows of a table as of {@code asOf}: the end aligned down to 5 minutes, the week's end to the hour. */
+    private record Window(Instant end, Instant dayStart, Instant shortStart, Instant weekStart, Instant weekEnd) {
+    }
+
+    private Window window(Instant asOf) {
+        Instant end = alignDown(asOf, FIVE_MINUTES);
+        Instant weekEnd = alignDown(end, ONE_HOUR);
+        return new Window(end, end.minus(settings.dayWindow()), end.minus(settings.shortWindow()),
+                weekEnd.minus(settings.weekWindow()), weekEnd);
+    }
+
+    private static MinerSignals.Week week(MinerSignals.Week[][] weeks, int k, int i) {
+        MinerSignals.Week week = weeks[k][i];
+        return week == null ? MinerSignals.Week.EMPTY : week;
+    }
+
+    /** The buckets starting in {@code [from, to)} of a series ordered by start: the ones a read of that range gives. */
+    private static List<SeriesPoint> slice(List<SeriesPoint> points, Instant from, Instant to) {
+        return points.subList(firstAtOrAfter(points, from), firstAtOrAfter(points, to));
+    }
+
+    private static int firstAtOrAfter(List<SeriesPoint> points, Instant at) {
+        int lo = 0;
+        int hi = points.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (points.get(mid).start().isBefore(at)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        applyAmbient(rows, values, powerKw, ambient, dayStart, end);
-        PeerComparison.apply(rows, values, settings.minPeers());
-        applyMarket(rows, values, market);
-        progress.report(1, "Features ready");
-        return new FeatureTable(end, rows, values);
+        return lo;
     }
 
     private void tick(TrainingProgress progress, int done, int total, double offset, String step) {

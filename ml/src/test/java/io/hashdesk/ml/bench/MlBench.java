@@ -4,6 +4,7 @@ import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.market.CoinCatalog;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.ModelScope;
+import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import io.hashdesk.drivers.sim.SimulationClock;
 import io.hashdesk.ml.TrainingProgress;
@@ -24,6 +25,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,12 +43,14 @@ import java.util.stream.Stream;
  * BTC market history; for every trainer of {@link StandardTrainers#all} and each of its scopes, {@code train} then
  * {@code registerAndPromote}, as scheduled retraining does (each family builds its own features inside), timed per
  * family and in total, with the peak heap; then {@link ChampionInference}. Every figure is one line on stdout and in
- * {@code <outDir>/ml-bench.txt}. Nothing is cached between runs: the store lives in a temporary folder, deleted at the
- * end. A model that had not enough data or failed to train fails the run after the figures are written: the synthetic
+ * {@code <outDir>/ml-bench.txt}. The store lives in a temporary folder, deleted at the end; with a fourth argument
+ * ({@code -Dml.bench.filledStore=<file>}) the filled store is also kept in that file, and a later run with the same
+ * file, miners and days starts from a copy of it instead of filling again, so that a 90-day store (a quarter of an
+ * hour to fill) can be filled while the machine is busy and the training timed when it is quiet. A model that had not enough data or failed to train fails the run after the figures are written: the synthetic
  * farm is meant to teach every family something, and a failure is a bug to look at.
  *
- * <p>Run: {@code java -cp <ml test classpath> io.hashdesk.ml.bench.MlBench [miners] [days] [outDir]} (defaults
- * 1000, 90, {@code target/bench}), or {@code ./mvnw -B -ntp -pl ml -am -Pbench verify}.
+ * <p>Run: {@code java -cp <ml test classpath> io.hashdesk.ml.bench.MlBench [miners] [days] [outDir] [filledStore]}
+ * (defaults 1000, 90, {@code target/bench}, none), or {@code ./mvnw -B -ntp -pl ml -am -Pbench verify}.
  */
 public final class MlBench {
 
@@ -63,6 +67,7 @@ public final class MlBench {
         int miners = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 90;
         Path outDir = Path.of(args.length > 2 ? args[2] : "target/bench");
+        Path filledStore = args.length > 3 && !args[3].isBlank() ? Path.of(args[3]) : null;
         BenchReport report = new BenchReport();
         report.note(String.format(Locale.ROOT, "%d miners × %d days; %d cores, Java %s, max heap %.0f MiB", miners,
                 days, Runtime.getRuntime().availableProcessors(), Runtime.version(),
@@ -70,7 +75,7 @@ public final class MlBench {
         Path dir = Files.createTempDirectory("ml-bench");
         List<String> untrained;
         try {
-            untrained = run(miners, days, dir, report);
+            untrained = run(miners, days, dir, filledStore, report);
         } finally {
             deleteRecursively(dir);
             report.write(outDir.resolve("ml-bench.txt"));
@@ -81,22 +86,23 @@ public final class MlBench {
     }
 
     /** Returns the families and scopes that did not train (not enough data, or failed), with why. */
-    private static List<String> run(int miners, int days, Path dir, BenchReport report) {
+    private static List<String> run(int miners, int days, Path dir, Path filledStore, BenchReport report)
+            throws IOException {
         MinerModelCatalog catalog = MinerModelCatalog.bundled();
         SyntheticFarm farm = SyntheticFarm.create(catalog, miners, START, days, SEED);
         Path database = dir.resolve("bench.db");
-        long t = System.nanoTime();
-        try (SyntheticFarm.Stored stored = farm.storeIn(database)) {
-            SqliteFarmStore store = stored.store();
-            SimulationClock clock = stored.clock();
-            report.seconds(String.format(Locale.ROOT, "fill store (no target): %d miners × %d days, %d snapshots,"
-                    + " ingest and daily maintenance", miners, days, stored.snapshots()), t);
-            t = System.nanoTime();
-            store.market().append(SyntheticMarketHistory.generate(CoinCatalog.bundled().require("BTC"),
-                    farm.end().minus(Duration.ofDays(MARKET_DAYS)), MARKET_DAYS,
-                    SyntheticMarketHistory.Settings.structured(), SEED));
-            report.seconds(String.format(Locale.ROOT, "fill store (no target): %d days of hourly BTC market history",
-                    MARKET_DAYS), t);
+        if (filledStore != null && Files.exists(filledStore)) {
+            Files.copy(filledStore, database);
+            report.note(String.format(Locale.ROOT, "store copied from %s, filled by an earlier run with %d miners ×"
+                    + " %d days (the caller vouches for the match)", filledStore, miners, days));
+        } else {
+            fill(farm, database, report);
+            if (filledStore != null) {
+                Files.copy(database, filledStore, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try (SimulationClock clock = SimulationClock.manual(farm.end());
+             SqliteFarmStore store = SqliteFarmStore.open(database, StoreSettings.defaults(), clock)) {
             ModelRegistry registry = new ModelRegistry(store.modelVersions(),
                     ModelRegistry.artifactFolderBeside(database), RegistrySettings.defaults(),
                     new DriftCheck(DriftSettings.defaults()), clock);
@@ -104,6 +110,21 @@ public final class MlBench {
             new ChampionInference(store, registry, catalog, TrainingSettings.load(dir), farm.end(), report)
                     .run(INFERENCE_UNITS);
             return untrained;
+        }
+    }
+
+    /** Fills a new store at {@code database} with the farm's polls and a year of market history, then closes it. */
+    private static void fill(SyntheticFarm farm, Path database, BenchReport report) {
+        long t = System.nanoTime();
+        try (SyntheticFarm.Stored stored = farm.storeIn(database)) {
+            report.seconds(String.format(Locale.ROOT, "fill store (no target): %d miners × %d days, %d snapshots,"
+                    + " ingest and daily maintenance", farm.miners().size(), farm.days(), stored.snapshots()), t);
+            t = System.nanoTime();
+            stored.store().market().append(SyntheticMarketHistory.generate(CoinCatalog.bundled().require("BTC"),
+                    farm.end().minus(Duration.ofDays(MARKET_DAYS)), MARKET_DAYS,
+                    SyntheticMarketHistory.Settings.structured(), SEED));
+            report.seconds(String.format(Locale.ROOT, "fill store (no target): %d days of hourly BTC market history",
+                    MARKET_DAYS), t);
         }
     }
 

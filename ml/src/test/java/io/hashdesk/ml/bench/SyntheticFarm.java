@@ -209,6 +209,10 @@ public final class SyntheticFarm {
     }
 
     /** The end of the last simulated day: the "now" models are trained at. */
+    public int days() {
+        return days;
+    }
+
     public Instant end() {
         return start.plus(Duration.ofDays(days));
     }

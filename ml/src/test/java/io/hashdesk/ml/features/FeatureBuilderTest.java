@@ -96,6 +96,38 @@ class FeatureBuilderTest {
     }
 
     @Test
+    void tablesBuiltTogetherFromOneReadEqualTablesBuiltOneAtATime() {
+        Instant end = T0.plus(Duration.ofDays(10));
+        try (SqliteFarmStore store = store("together.db", end)) {
+            // out of order, one before the first poll, one partial day, the rest across rolled-up days
+            List<Instant> instants = List.of(end, T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(7)),
+                    T0.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(17)), end.minus(Duration.ofHours(4)));
+            FeatureBuilder builder = new FeatureBuilder(store.telemetry(), store.registry(),
+                    MinerModelCatalog.bundled(), FeatureSettings.defaults());
+            AmbientSource ambient = (room, from, to) -> room.equals("hall") ? 24.0 : Double.NaN;
+            List<FeatureTable> together = builder.buildEach(instants, ambient, a -> null, TrainingProgress.NONE);
+            assertThat(together).hasSameSizeAs(instants);
+            for (int k = 0; k < instants.size(); k++) {
+                FeatureTable alone = builder.build(instants.get(k), ambient, a -> null, TrainingProgress.NONE);
+                FeatureTable joint = together.get(k);
+                assertThat(joint.asOf()).isEqualTo(alone.asOf());
+                assertThat(joint.size()).isEqualTo(alone.size());
+                for (int i = 0; i < alone.size(); i++) {
+                    assertThat(joint.row(i)).isEqualTo(alone.row(i));
+                    for (Feature f : Feature.values()) {
+                        // boxed: Double.equals counts NaN equal to NaN, and the missing values must match too
+                        assertThat(Double.valueOf(joint.value(i, f)))
+                                .as("%s of %s as of %s", f, alone.row(i).miner(), alone.asOf())
+                                .isEqualTo(Double.valueOf(alone.value(i, f)));
+                    }
+                }
+            }
+            assertThat(together.get(0).value(MinerId.of("healthy-1"), Feature.UPTIME_24H)).isPositive();
+            assertThat(together.get(1).value(MinerId.of("healthy-1"), Feature.UPTIME_24H)).isNaN();
+        }
+    }
+
+    @Test
     void neverDividesByZeroForAStoppedMinerWithoutFansOrAMinerWithoutPeers() {
         Instant end = T0.plus(Duration.ofDays(3));
         try (SqliteFarmStore store = store("farm.db", end)) {
