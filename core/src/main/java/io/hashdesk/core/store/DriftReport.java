@@ -1,4 +1,4 @@
-package io.hashdesk.ml.drift;
+package io.hashdesk.core.store;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.hashdesk.ml.drift;
+package io.hashdesk.core.store;
 
 /** How far recent data has moved from a model's training data, from least to most serious. */
 public enum DriftVerdict {
@@ -10,7 +10,7 @@ public enum DriftVerdict {
     /** Moved so far that the model should be retrained. */
     RETRAIN;
 
-    DriftVerdict worse(DriftVerdict other) {
+    public DriftVerdict worse(DriftVerdict other) {
         return other.ordinal() > ordinal() ? other : this;
     }
 }

@@ -55,6 +55,17 @@ public interface ModelVersionStore {
      */
     ModelVersion rollBack(ModelType type, ModelScope scope, String reason, Instant at);
 
+    /**
+     * Records a drift check of a version and forgets that version's older checks beyond the newest
+     * {@code keepPerVersion}.
+     *
+     * @throws StoreException for a version the store does not hold
+     */
+    void saveDriftReport(DriftReport report, int keepPerVersion);
+
+    /** A version's recorded drift checks, newest first, at most {@code limit}. */
+    List<DriftReport> driftReports(long versionId, int limit);
+
     /** The artifact path of every version, so files that no version refers to can be told apart. */
     Set<String> artifactPaths();
 }

@@ -1,6 +1,9 @@
 package io.hashdesk.ml.drift;
 
+import io.hashdesk.core.store.DriftReport;
+import io.hashdesk.core.store.DriftVerdict;
 import io.hashdesk.core.store.FeatureDistribution;
+import io.hashdesk.core.store.FeatureDrift;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

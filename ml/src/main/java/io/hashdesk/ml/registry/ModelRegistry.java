@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hashdesk.core.store.ArtifactFile;
+import io.hashdesk.core.store.DriftReport;
 import io.hashdesk.core.store.FeatureDistribution;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
@@ -13,7 +14,6 @@ import io.hashdesk.core.store.ModelVersion;
 import io.hashdesk.core.store.ModelVersionStore;
 import io.hashdesk.core.store.NewModelVersion;
 import io.hashdesk.ml.drift.DriftCheck;
-import io.hashdesk.ml.drift.DriftReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -183,12 +183,19 @@ public final class ModelRegistry {
     }
 
     /**
-     * Compares recent feature values with a version's training distributions.
+     * Compares recent feature values with a version's training distributions and records the report with the version.
      *
      * @param recent recent values per feature name, {@code NaN} where a value is missing
      */
     public DriftReport checkDrift(ModelVersion version, Map<String, double[]> recent) {
-        return drift.check(version.id(), store.distributions(version.id()), recent, clock.instant());
+        DriftReport report = drift.check(version.id(), store.distributions(version.id()), recent, clock.instant());
+        store.saveDriftReport(report, settings.driftReportsKept());
+        return report;
+    }
+
+    /** The recorded drift checks of a version, newest first, at most {@code limit}: the drift report per model. */
+    public List<DriftReport> driftReports(ModelVersion version, int limit) {
+        return store.driftReports(version.id(), limit);
     }
 
     /**

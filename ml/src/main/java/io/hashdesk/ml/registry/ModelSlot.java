@@ -1,5 +1,6 @@
 package io.hashdesk.ml.registry;
 
+import io.hashdesk.core.store.DriftReport;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
 import java.time.Instant;

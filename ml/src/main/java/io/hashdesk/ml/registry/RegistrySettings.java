@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param promotionRules     per model type name, the held-out metric its candidates are compared on
  * @param orphanGracePeriod  an artifact file no version refers to is deleted only once it is this old, so a file
  *                           another process has just written and is about to register is never taken
+ * @param driftReportsKept   the newest drift checks kept per version (hourly checks: 168 is a week of them)
  */
-public record RegistrySettings(Map<String, PromotionRule> promotionRules, Duration orphanGracePeriod) {
+public record RegistrySettings(Map<String, PromotionRule> promotionRules, Duration orphanGracePeriod,
+                               int driftReportsKept) {
 
     private static final String DEFAULTS = "registry-defaults.json";
 
@@ -25,6 +27,10 @@ public record RegistrySettings(Map<String, PromotionRule> promotionRules, Durati
         Objects.requireNonNull(orphanGracePeriod, "orphanGracePeriod");
         if (orphanGracePeriod.isNegative()) {
             throw new IllegalArgumentException("orphanGracePeriod cannot be negative, got " + orphanGracePeriod);
+        }
+        if (driftReportsKept < 1) {
+            throw new IllegalArgumentException("driftReportsKept must keep at least the latest check, got "
+                    + driftReportsKept);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.hashdesk.ml.training;
 
+import io.hashdesk.core.store.DriftReport;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelVersion;
 import io.hashdesk.ml.TrainingProgress;
-import io.hashdesk.ml.drift.DriftReport;
 import io.hashdesk.ml.registry.ModelRegistry;
 import io.hashdesk.ml.registry.ModelSlot;
 import io.hashdesk.ml.registry.PromotionDecision;

@@ -2,7 +2,10 @@ package io.hashdesk.ml.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashdesk.core.store.DriftReport;
+import io.hashdesk.core.store.DriftVerdict;
 import io.hashdesk.core.store.FeatureDistribution;
+import io.hashdesk.core.store.FeatureDrift;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

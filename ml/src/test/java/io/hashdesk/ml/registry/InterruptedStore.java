@@ -1,5 +1,6 @@
 package io.hashdesk.ml.registry;
 
+import io.hashdesk.core.store.DriftReport;
 import io.hashdesk.core.store.FeatureDistribution;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
@@ -67,6 +68,16 @@ final class InterruptedStore implements ModelVersionStore {
     @Override
     public ModelVersion rollBack(ModelType type, ModelScope scope, String reason, Instant at) {
         return delegate.rollBack(type, scope, reason, at);
+    }
+
+    @Override
+    public void saveDriftReport(DriftReport report, int keepPerVersion) {
+        delegate.saveDriftReport(report, keepPerVersion);
+    }
+
+    @Override
+    public List<DriftReport> driftReports(long versionId, int limit) {
+        return delegate.driftReports(versionId, limit);
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.hashdesk.ml.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hashdesk.core.store.DriftReport;
 import io.hashdesk.core.store.ModelStatus;
 import io.hashdesk.core.store.ModelType;
 import io.hashdesk.core.store.ModelVersion;
-import io.hashdesk.ml.drift.DriftReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -185,7 +185,11 @@ class ModelRegistryTest {
 
         assertThat(report.retrainingNeeded()).isTrue();
         assertThat(report.drifted()).extracting(d -> d.feature()).containsExactly("ambientC");
-        assertThat(registry.checkDrift(version, RegistryFixture.trainingColumns(9)).retrainingNeeded()).isFalse();
+        DriftReport calm = registry.checkDrift(version, RegistryFixture.trainingColumns(9));
+        assertThat(calm.retrainingNeeded()).isFalse();
+
+        // both checks are kept with the version, newest first, each with every feature's figures
+        assertThat(registry.driftReports(version, 10)).containsExactly(calm, report);
     }
 
     /** A fitted physical model that is plain data. */

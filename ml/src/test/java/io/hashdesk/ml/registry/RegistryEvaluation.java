@@ -1,5 +1,7 @@
 package io.hashdesk.ml.registry;
 
+import io.hashdesk.core.store.DriftReport;
+import io.hashdesk.core.store.FeatureDrift;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
 import io.hashdesk.core.store.ModelVersion;
@@ -12,10 +14,8 @@ import io.hashdesk.drivers.sim.ModelLibrary;
 import io.hashdesk.drivers.sim.SimulatedFleet;
 import io.hashdesk.drivers.sim.SimulatedMiner;
 import io.hashdesk.drivers.sim.SimulationClock;
-import io.hashdesk.ml.drift.DriftReport;
 import io.hashdesk.ml.drift.DriftSettings;
 import io.hashdesk.ml.drift.FeatureDistributions;
-import io.hashdesk.ml.drift.FeatureDrift;
 import io.hashdesk.ml.eval.EvaluationScale;
 import io.hashdesk.ml.eval.MetricRow;
 import io.hashdesk.ml.eval.ModelEvaluation;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hashdesk.core.store.ArtifactFile;
+import io.hashdesk.core.store.DriftReport;
 import io.hashdesk.core.store.FeatureDistribution;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelStatus;
@@ -38,9 +39,11 @@ final class SqliteModelVersionStore implements ModelVersionStore {
             + " status, status_reason, status_changed_at_ms, champion_since_ms";
 
     private final SqliteDatabase db;
+    private final SqliteDriftReports driftReports;
 
     SqliteModelVersionStore(SqliteDatabase db) {
         this.db = db;
+        this.driftReports = new SqliteDriftReports(db);
     }
 
     @Override
@@ -188,6 +191,16 @@ final class SqliteModelVersionStore implements ModelVersionStore {
                     at, true);
             return byId(conn, previous).orElseThrow();
         });
+    }
+
+    @Override
+    public void saveDriftReport(DriftReport report, int keepPerVersion) {
+        driftReports.save(report, keepPerVersion);
+    }
+
+    @Override
+    public List<DriftReport> driftReports(long versionId, int limit) {
+        return driftReports.list(versionId, limit);
     }
 
     @Override

@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.store.ArtifactFile;
+import io.hashdesk.core.store.DriftReport;
+import io.hashdesk.core.store.DriftVerdict;
 import io.hashdesk.core.store.FeatureDistribution;
+import io.hashdesk.core.store.FeatureDrift;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelStatus;
 import io.hashdesk.core.store.ModelType;
 import io.hashdesk.core.store.ModelVersion;
 import io.hashdesk.core.store.ModelVersionStore;
 import io.hashdesk.core.store.NewModelVersion;
+import io.hashdesk.core.store.StoreException;
 import io.hashdesk.core.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +63,31 @@ class SqliteModelVersionStoreTest {
             assertThat(read.championSince()).isEmpty();
             assertThat(store.modelVersions().distributions(saved.id())).containsExactly(POWER);
             assertThat(store.modelVersions().artifactPaths()).containsExactly("thermal/a.ser");
+        }
+    }
+
+    @Test
+    void driftReportsComeBackWholeNewestFirstAndOnlyTheNewestAreKept() {
+        try (SqliteFarmStore store = open()) {
+            ModelVersionStore versions = store.modelVersions();
+            ModelVersion version = versions.save(thermal("thermal/a.ser", 1.2, T0));
+            FeatureDrift moved = new FeatureDrift("ambientC", DriftVerdict.RETRAIN, OptionalDouble.of(0.41),
+                    OptionalDouble.of(0.3), OptionalDouble.of(1e-6), 280, 8, "room air 8 °C warmer than in training");
+            FeatureDrift unjudged = new FeatureDrift("powerWatts", DriftVerdict.INSUFFICIENT_DATA,
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), 3, 285, "3 values");
+            for (int hour = 0; hour < 5; hour++) {
+                versions.saveDriftReport(new DriftReport(version.id(), T0.plusSeconds(3600L * hour),
+                        List.of(moved, unjudged), DriftVerdict.RETRAIN), 3);
+            }
+
+            List<DriftReport> kept = versions.driftReports(version.id(), 10);
+            assertThat(kept).extracting(DriftReport::checkedAt).containsExactly(T0.plusSeconds(4 * 3600),
+                    T0.plusSeconds(3 * 3600), T0.plusSeconds(2 * 3600));
+            assertThat(kept.getFirst().features()).containsExactly(moved, unjudged);
+            assertThat(kept.getFirst().retrainingNeeded()).isTrue();
+            assertThat(versions.driftReports(version.id(), 1)).hasSize(1);
+            assertThatThrownBy(() -> versions.saveDriftReport(new DriftReport(version.id() + 99, T0, List.of(moved),
+                    DriftVerdict.RETRAIN), 3)).isInstanceOf(StoreException.class);
         }
     }
 
