@@ -13,9 +13,9 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
- * Makes {@link VnishDriver}s that share one HTTP client: one connection pool and one bound on requests in flight
- * across all miners. Redirects are not followed and no proxy is used, so a driver only ever talks to the address it
- * was given.
+ * Makes {@link VnishDriver}s that share one HTTP client configuration and one bound on requests in flight across all
+ * miners, with the miners spread by address over a fixed set of connection pools. Redirects are not followed and no
+ * proxy is used, so a driver only ever talks to the address it was given.
  */
 public final class VnishDrivers implements MinerDriverFactory {
 
@@ -29,14 +29,21 @@ public final class VnishDrivers implements MinerDriverFactory {
     /** Stragglers at once, beyond the slots: sockets to hung miners, each open until its request timeout. */
     private static final int MAX_STRAGGLERS = 2048;
     /**
-     * Idle connections kept for the whole farm. A miner polled once a minute reconnects anyway; keeping one idle socket
-     * per miner (a pool per miner, tried against the pool's linear scan) held 10,000 descriptors on both sides or, with
-     * a short keep-alive, spent more CPU closing them than the scan cost (docs/BENCHMARKS.md).
+     * Connection pools the miners are spread over. OkHttp finds a connection by scanning its pool's every connection,
+     * busy ones included, and comparing addresses: with one pool for the farm that scan was the poller's top CPU item,
+     * and 500 hung miners (their sockets open until the timeout) made every other request's scan longer — most of what
+     * 5 % hanging miners cost a cycle. A miner always maps to the same pool, so a read's requests still reuse its
+     * connection; a pool per miner was tried and kept 10,000 idle sockets (docs/BENCHMARKS.md).
      */
-    private static final int MAX_IDLE_CONNECTIONS = 32;
+    private static final int POOL_SHARDS = 64;
+    /**
+     * Idle connections kept per pool (128 for the farm). A miner polled once a minute reconnects anyway; what idle
+     * connections serve is the next request of the same read.
+     */
+    private static final int MAX_IDLE_PER_POOL = 2;
     private static final long IDLE_KEEP_ALIVE_SECONDS = 30;
 
-    private final OkHttpClient client;
+    private final OkHttpClient[] clients;
     private final DriverOptions options;
     private final Clock clock;
     private final RequestSlots inFlight;
@@ -53,15 +60,20 @@ public final class VnishDrivers implements MinerDriverFactory {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.inFlight = new RequestSlots(maxRequestsInFlight, MAX_STRAGGLERS, STRAGGLER_AFTER);
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient base = new OkHttpClient.Builder()
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.requestTimeout())
                 .writeTimeout(options.requestTimeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .proxy(Proxy.NO_PROXY)
-                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
                 .build();
+        this.clients = new OkHttpClient[POOL_SHARDS];
+        for (int i = 0; i < POOL_SHARDS; i++) {
+            // derived clients share the base's dispatcher and threads; only the pool is their own
+            clients[i] = base.newBuilder().connectionPool(new ConnectionPool(MAX_IDLE_PER_POOL,
+                    IDLE_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)).build();
+        }
     }
 
     /** @throws IllegalArgumentException when the address's host is not a valid host name or IP address */
@@ -69,14 +81,20 @@ public final class VnishDrivers implements MinerDriverFactory {
     public VnishDriver open(MinerAddress address, MinerCredentials credentials) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(credentials, "credentials");
-        return new VnishDriver(new VnishHttp(client, address, credentials, options, inFlight), address, options,
+        return new VnishDriver(new VnishHttp(clientFor(address), address, credentials, options, inFlight), address, options,
                 clock);
+    }
+
+    private OkHttpClient clientFor(MinerAddress address) {
+        return clients[Math.floorMod(Objects.hash(address.host(), address.httpPort()), POOL_SHARDS)];
     }
 
     @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        clients[0].dispatcher().executorService().shutdown();
+        for (OkHttpClient client : clients) {
+            client.connectionPool().evictAll();
+        }
         inFlight.close();
     }
 }
