@@ -31,8 +31,7 @@ public final class VnishDrivers implements MinerDriverFactory {
     /**
      * Connection pools the miners are spread over. OkHttp finds a connection by scanning its pool's every connection,
      * busy ones included, and comparing addresses: with one pool for the farm that scan was the poller's top CPU item,
-     * and 500 hung miners (their sockets open until the timeout) made every other request's scan longer — most of what
-     * 5 % hanging miners cost a cycle. A miner always maps to the same pool, so a read's requests still reuse its
+     * and 500 hung miners (their sockets open until the timeout) made every other request's scan longer. A miner always maps to the same pool, so a read's requests still reuse its
      * connection; a pool per miner was tried and kept 10,000 idle sockets (docs/BENCHMARKS.md).
      */
     private static final int POOL_SHARDS = 64;
@@ -81,8 +80,8 @@ public final class VnishDrivers implements MinerDriverFactory {
     public VnishDriver open(MinerAddress address, MinerCredentials credentials) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(credentials, "credentials");
-        return new VnishDriver(new VnishHttp(clientFor(address), address, credentials, options, inFlight), address, options,
-                clock);
+        return new VnishDriver(new VnishHttp(clientFor(address), address, credentials, options, inFlight), address,
+                options, clock);
     }
 
     private OkHttpClient clientFor(MinerAddress address) {

@@ -23,9 +23,9 @@ import java.util.function.Function;
 /**
  * Computes a {@link FeatureTable} of every registered miner as of an instant (or several) from the telemetry store,
  * in bulk: one pass over every miner's 1-hour rollups of the week and one over their 5-minute rollups of the day,
- * whatever the fleet's size. Only data before the as-of instant is read (it is aligned down to 5 minutes, the week to the hour),
- * so training can build tables at many past instants without look-ahead. Peer features compare each miner with the
- * median of the other miners of its model in its room.
+ * whatever the fleet's size. Only data before the as-of instant is read (it is aligned down to 5 minutes, the week
+ * to the hour), so training can build tables at many past instants without look-ahead. Peer features compare each
+ * miner with the median of the other miners of its model in its room.
  */
 public final class FeatureBuilder {
 

@@ -100,28 +100,52 @@ public final class EfficiencyCurve {
         return fit(scope, probes, box, prior.orElse(null), options, progress);
     }
 
-    /** A per-model curve from the probes of many units of one model (the newest {@code maxModelProbes}). */
+    /** A per-model curve from the probes of many units of one model, at most {@code maxModelProbes} of them. */
     public static EfficiencyCurve fitModel(String modelId, List<UnitHistory> histories, SafeLimits limits,
                                            FirmwareEnvelope firmware, OptimiserOptions options,
                                            TrainingProgress progress) {
-        return fit("model " + modelId, modelProbes(modelId, histories, options), limits, firmware, Optional.empty(),
-                options, progress);
+        return fit("model " + modelId, modelProbes(modelId, histories, options.maxModelProbes()), limits, firmware,
+                Optional.empty(), options, progress);
     }
 
     /**
-     * The probes {@link #fitModel} fits on: the last {@code maxModelProbes} of the units' probes taken in the order
-     * of {@code histories}.
+     * The probes {@link #fitModel} fits on: {@link #probesTaken} of each unit, newest first. A model's curve is what a
+     * unit of that model does, so it should see as many units as its budget allows rather than every probe of a few.
      */
-    static List<Probe> modelProbes(String modelId, List<UnitHistory> histories, OptimiserOptions options) {
-        List<Probe> all = new ArrayList<>();
-        for (UnitHistory history : histories) {
+    static List<Probe> modelProbes(String modelId, List<UnitHistory> histories, int maxModelProbes) {
+        int[] taken = probesTaken(histories, maxModelProbes);
+        List<Probe> picked = new ArrayList<>();
+        for (int u = 0; u < histories.size(); u++) {
+            UnitHistory history = histories.get(u);
             if (!history.modelId().equals(modelId)) {
                 throw new IllegalArgumentException("unit " + history.unitId() + " is a " + history.modelId()
                         + ", not a " + modelId + "; a model prior learns from one model's units only");
             }
-            all.addAll(history.probes());
+            List<Probe> probes = history.probes();
+            picked.addAll(probes.subList(probes.size() - taken[u], probes.size()));
         }
-        return all.subList(Math.max(0, all.size() - options.maxModelProbes()), all.size());
+        return picked;
+    }
+
+    /**
+     * How many of each unit's newest probes a per-model curve takes, at most {@code maxModelProbes} in all: dealt
+     * round-robin, one probe per unit per pass, until the budget or the probes run out.
+     */
+    static int[] probesTaken(List<UnitHistory> histories, int maxModelProbes) {
+        int[] taken = new int[histories.size()];
+        int room = maxModelProbes;
+        boolean more = true;
+        while (room > 0 && more) {
+            more = false;
+            for (int u = 0; u < histories.size() && room > 0; u++) {
+                if (taken[u] < histories.get(u).probes().size()) {
+                    taken[u]++;
+                    room--;
+                    more = true;
+                }
+            }
+        }
+        return taken;
     }
 
     /**

@@ -94,9 +94,9 @@ public final class EfficiencyCurveTraining {
      * Root-mean-square error of the per-model curve's J/TH on units it has not seen, over the probes that teach J/TH
      * (hashing, power reported, errors within the fit limit); units without such probes are never held out.
      *
-     * <p>The curve is fitted on the newest {@code maxModelProbes} probes only, so in a large farm most units never
-     * reached it: their probes are predicted by {@code curve} itself, which is a held-out prediction as it stands,
-     * with no refit. The units it did learn from are dealt round-robin into at most {@code heldOutFolds} groups; each
+     * <p>The curve is fitted on at most {@code maxModelProbes} probes, dealt over the units, so in a large farm some
+     * units never reached it: their probes are predicted by {@code curve} itself, which is a held-out prediction as
+     * it stands, with no refit. The units it did learn from are dealt round-robin into at most {@code heldOutFolds} groups; each
      * group is held out and predicted by the J/TH process refitted, as {@link EfficiencyCurve#fitModel} would, on the
      * other units, hyper-parameters searched afresh. Reusing {@code curve}'s hyper-parameters there would let the
      * held-out probes choose the length scales and noise that predict them, and the search over one output for a
@@ -136,7 +136,7 @@ public final class EfficiencyCurveTraining {
                 (heldOutUnits.contains(u) ? heldOut : others).add(histories.get(u));
             }
             Optional<GaussianProcess> process = EfficiencyCurve.fitEfficiencyProcess(
-                    EfficiencyCurve.modelProbes(modelId, others, options), curve.box(), options);
+                    EfficiencyCurve.modelProbes(modelId, others, options.maxModelProbes()), curve.box(), options);
             if (process.isPresent()) {
                 for (UnitHistory unit : heldOut) {
                     efficiencyTargets(unit, options).forEach(p -> misses.add(
@@ -158,17 +158,12 @@ public final class EfficiencyCurveTraining {
                 .filter(p -> EfficiencyCurve.teaches(EfficiencyCurve.Output.EFFICIENCY, p, options)).toList();
     }
 
-    /**
-     * Which units have a probe among the last {@code maxModelProbes} of all, in the order
-     * {@link EfficiencyCurve#modelProbes} takes them: the units a per-model curve learned from.
-     */
+    /** Which units a per-model curve learned from: those with a probe among {@link EfficiencyCurve#modelProbes}. */
     private static boolean[] seenByCurve(List<UnitHistory> histories, int maxModelProbes) {
+        int[] taken = EfficiencyCurve.probesTaken(histories, maxModelProbes);
         boolean[] seen = new boolean[histories.size()];
-        int room = maxModelProbes;
-        for (int u = histories.size() - 1; u >= 0 && room > 0; u--) {
-            int probes = histories.get(u).probes().size();
-            seen[u] = probes > 0;
-            room -= probes;
+        for (int u = 0; u < taken.length; u++) {
+            seen[u] = taken[u] > 0;
         }
         return seen;
     }

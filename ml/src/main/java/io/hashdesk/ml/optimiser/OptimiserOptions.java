@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param intervalLevel                 central probability of forecast intervals (0.9 = 5th to 95th percentile)
  * @param improvementMargin             expected improvement counts only beyond this share of the incumbent's
  *                                      value, so that settings within measurement noise of it are not chased
- * @param maxModelProbes                most probes (newest first) a per-model prior is fitted on, which bounds its cost
+ * @param maxModelProbes                most probes a per-model prior is fitted on, dealt round-robin over the units
+ *                                      (each one's newest first), which bounds its cost
  * @param heldOutFolds                  most groups the units a per-model curve was fitted on are split into for its
  *                                      held-out score, each refitted without (the cost of scoring is that many fits
  *                                      of the J/TH process); at least 2

@@ -15,6 +15,24 @@ class EfficiencyCurveTest {
     private static final InputBox BOX = new InputBox(340, 850, 12.0, 15.0);
 
     @Test
+    void aModelCurveTakesItsProbeBudgetRoundRobinOverTheUnitsNewestFirst() {
+        List<Probe> many = SyntheticUnit.probes(0, 5);
+        List<Probe> one = SyntheticUnit.probes(0.01, 1);
+        List<Probe> three = SyntheticUnit.probes(0.02, 3);
+        List<UnitHistory> units = List.of(new UnitHistory("a", "synthetic", many),
+                new UnitHistory("b", "synthetic", one), new UnitHistory("c", "synthetic", three));
+
+        assertThat(EfficiencyCurve.probesTaken(units, 6)).containsExactly(3, 1, 2);
+        assertThat(EfficiencyCurve.probesTaken(units, 100)).containsExactly(5, 1, 3);
+        assertThat(EfficiencyCurve.probesTaken(units, 2)).containsExactly(1, 1, 0);
+
+        assertThat(EfficiencyCurve.modelProbes("synthetic", units, 6)).containsExactly(
+                many.get(2), many.get(3), many.get(4), one.get(0), three.get(1), three.get(2));
+        assertThatThrownBy(() -> EfficiencyCurve.modelProbes("other", units, 6))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit a is a synthetic");
+    }
+
+    @Test
     void restoresFromItsJsonStateToTheSamePredictions() throws Exception {
         EfficiencyCurve prior = EfficiencyCurve.fit("model test", SyntheticUnit.probes(0.0, 9), BOX, null, OPTIONS,
                 TrainingProgress.NONE);
