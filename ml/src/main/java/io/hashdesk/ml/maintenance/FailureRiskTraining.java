@@ -11,9 +11,11 @@ import io.hashdesk.ml.drift.DriftSettings;
 import io.hashdesk.ml.drift.FeatureDistributions;
 import io.hashdesk.ml.registry.ModelArtifact;
 import io.hashdesk.ml.registry.ModelCandidate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,20 +48,23 @@ public final class FailureRiskTraining {
 
     /**
      * Reads the miners' hourly history in {@code [from, to)}, labels it with the failures recognised in it, measures
-     * held-out figures and fits the model on all of it.
+     * held-out figures and fits the model on all of it. The version's training distributions, which later drift checks
+     * compare {@link #recentFeatures} with, are every unit's inputs over the last {@code driftWindow} of the history,
+     * unthinned: the training samples over-represent the units that failed, which recent data never would.
      *
      * @throws IllegalArgumentException if a miner's model is not in the catalog (its safe chip temperature is
      *                                  needed), or the history has too few failing or healthy units to train on
      */
     public Trained train(TelemetryStore telemetry, List<Miner> miners, Instant from, Instant to,
-                         TrainingProgress progress) {
+                         Duration driftWindow, TrainingProgress progress) {
         List<HourlyHistory> units = histories(telemetry, miners, from, to);
         List<TrainingSample> samples = TrainingSamples.fromStoredFailures(units, settings, share(progress, 0, 0.4));
         FailureRiskModel.Scored fitted = FailureRiskModel.fitScored(samples, settings, share(progress, 0.4, 1));
         FailureRiskModel model = fitted.model();
         Map<String, Double> metrics = heldOut(samples, fitted.outOfFoldKindScores());
         ModelCandidate candidate = new ModelCandidate(ModelType.MAINTENANCE, ModelScope.fleet(), from, to,
-                FailureRiskModel.featureNames(), ALGORITHM, settings, metrics, distributions(model, samples));
+                FailureRiskModel.featureNames(), ALGORITHM, settings, metrics,
+                FeatureDistributions.snapshot(inputColumns(units, to.minus(driftWindow), to, model), drift));
         return new Trained(model, candidate, ModelArtifact.serialized(model));
     }
 
@@ -128,19 +133,38 @@ public final class FailureRiskTraining {
         return metrics;
     }
 
-    /** The training distribution of each model input, named as in the feature schema. */
-    private List<io.hashdesk.core.store.FeatureDistribution> distributions(FailureRiskModel model,
-                                                                            List<TrainingSample> samples) {
-        double[][] inputs = samples.stream().map(s -> model.inputs(s.row())).toArray(double[][]::new);
+    /**
+     * The units' inputs in {@code (from, to]} by column name, for a drift check against a version trained by
+     * {@link #train}: the same rows its training distributions were taken from, over recent history.
+     */
+    public Map<String, double[]> recentFeatures(TelemetryStore telemetry, List<Miner> miners, Instant from,
+                                                Instant to) {
+        Duration lookBack = Collections.max(List.of(settings.trendWindow(), settings.errorTrendWindow(),
+                settings.recentWindow().plus(settings.baselineWindow())));
+        return inputColumns(histories(telemetry, miners, from.minus(lookBack), to), from, to, null);
+    }
+
+    /**
+     * Every assessable unit's model inputs at each {@code sampleEvery} step back from {@code to} while after
+     * {@code from}, by column name. Without a {@code model}, days to a fan stop are left out: a fitted model completes
+     * them from the stop level it learned, so a drift check judges every input but that one ("no recent values").
+     */
+    private Map<String, double[]> inputColumns(List<HourlyHistory> units, Instant from, Instant to,
+                                               FailureRiskModel model) {
+        MaintenanceFeatures features = new MaintenanceFeatures(settings);
+        List<double[]> rows = new ArrayList<>();
+        for (Instant at = to; at.isAfter(from); at = at.minus(settings.sampleEvery())) {
+            features.rows(units, at).forEach(row -> rows.add(model == null ? row.values() : model.inputs(row)));
+        }
         Map<String, double[]> columns = new LinkedHashMap<>();
         for (MaintenanceFeature f : MaintenanceFeature.values()) {
-            double[] column = new double[inputs.length];
-            for (int i = 0; i < inputs.length; i++) {
-                column[i] = inputs[i][f.ordinal()];
+            if (f == MaintenanceFeature.DAYS_TO_FAN_STOP && model == null) {
+                continue;
             }
-            columns.put(MaintenanceFeature.columnNames().get(f.ordinal()), column);
+            columns.put(MaintenanceFeature.columnNames().get(f.ordinal()),
+                    rows.stream().mapToDouble(row -> row[f.ordinal()]).toArray());
         }
-        return FeatureDistributions.snapshot(columns, drift);
+        return columns;
     }
 
     /** The part {@code [from, to]} of a run's progress. */

@@ -14,8 +14,7 @@ import java.util.Map;
 /**
  * Retrains the fleet's failure predictor ({@link FailureRiskTraining}) on the registered miners whose model the
  * catalog knows (their safe chip temperature is one of its inputs) over the last
- * {@link TrainingSettings#maintenanceHistory()}. Not checked for drift yet: its inputs come from labelled hourly
- * samples that {@code FailureRiskTraining} does not build for a recent window on its own.
+ * {@link TrainingSettings#maintenance()} history; checked for drift on the same units' inputs over the recent window.
  */
 public final class FailureRiskTrainer implements ModelTrainer {
 
@@ -41,25 +40,30 @@ public final class FailureRiskTrainer implements ModelTrainer {
 
     @Override
     public TrainingResult train(FarmStore store, ModelScope scope, Instant now, TrainingProgress progress) {
-        List<Miner> miners = store.registry().miners().stream()
-                .filter(m -> catalog.byId(m.modelId()).isPresent()).toList();
+        List<Miner> miners = knownMiners(store);
         if (miners.isEmpty()) {
             return TrainingResult.notEnoughData("no registered miner is of a model in the catalog");
         }
         FailureRiskTraining.Trained trained;
         try {
-            trained = training.train(store.telemetry(), miners, now.minus(settings.maintenanceHistory()), now,
-                    progress);
+            trained = training.train(store.telemetry(), miners, now.minus(settings.maintenance().history()), now,
+                    settings.maintenance().recent(), progress);
         } catch (IllegalArgumentException e) {
             // with every miner's model known, FailureRiskTraining's way of saying too few failing or healthy units
             return TrainingResult.notEnoughData(e.getMessage());
         }
         return TrainingResult.trained(trained.candidate(), trained.artifact(), "trained on " + miners.size()
-                + " miner(s) over the last " + settings.maintenanceHistory().toDays() + " days");
+                + " miner(s) over the last " + settings.maintenance().history().toDays() + " days");
     }
 
     @Override
     public Map<String, double[]> recentFeatures(FarmStore store, ModelScope scope, Instant now) {
-        return Map.of();
+        List<Miner> miners = knownMiners(store);
+        return miners.isEmpty() ? Map.of()
+                : training.recentFeatures(store.telemetry(), miners, now.minus(settings.maintenance().recent()), now);
+    }
+
+    private List<Miner> knownMiners(FarmStore store) {
+        return store.registry().miners().stream().filter(m -> catalog.byId(m.modelId()).isPresent()).toList();
     }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  *                              changes a setting, and the five-minute rollups they are read from are kept 90 days
  * @param profitForecast        the hashprice forecaster: a year of market history, for walk-forward folds that span
  *                              several difficulty epochs
- * @param maintenanceHistory    hourly history the failure predictor trains on: half a year, as failures are rare
- *                              and each one teaches its warning signs (the anomaly detector's windows are its own
+ * @param maintenance           the failure predictor: half a year of hourly history, as failures are rare and each
+ *                              one teaches its warning signs (the anomaly detector's windows are its own
  *                              {@code AnomalyTrainingSettings})
  * @param assumedAmbientC       the room temperature assumed where no room sensor reports one (none does yet: room
  *                              sensors are a later issue); recorded with every thermal model trained on it
@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param fallbackForecastCoin  the coin forecast when no miner reports telemetry to tell which coin the farm mines
  */
 public record TrainingSettings(Windows thermal, Windows efficiencyCurve, Windows profitForecast,
-                               Duration maintenanceHistory, double assumedAmbientC, Map<String, Double> assumedAmbientByRoomC,
+                               Windows maintenance, double assumedAmbientC, Map<String, Double> assumedAmbientByRoomC,
                                FirmwareSteps firmwareSteps, String fallbackForecastCoin) {
 
     /** The operator's overrides, in the data folder. */
@@ -62,7 +62,7 @@ public record TrainingSettings(Windows thermal, Windows efficiencyCurve, Windows
         Objects.requireNonNull(efficiencyCurve, "efficiencyCurve");
         Objects.requireNonNull(profitForecast, "profitForecast");
         Objects.requireNonNull(firmwareSteps, "firmwareSteps");
-        requirePositive(maintenanceHistory, "maintenanceHistory");
+        Objects.requireNonNull(maintenance, "maintenance");
         requireAmbient(assumedAmbientC, "assumedAmbientC");
         assumedAmbientByRoomC = Map.copyOf(Objects.requireNonNull(assumedAmbientByRoomC, "assumedAmbientByRoomC"));
         assumedAmbientByRoomC.forEach((room, tempC) -> requireAmbient(tempC, "assumedAmbientByRoomC." + room));

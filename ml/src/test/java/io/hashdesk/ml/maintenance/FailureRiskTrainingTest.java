@@ -19,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ class FailureRiskTrainingTest {
     private static FailureRiskTraining.Trained trained;
     /** Three calibration folds: each held-out fold's training keeps only four or five of the farm's failing units. */
     private static final MaintenanceSettings SETTINGS = TestSettings.withCalibrationFolds(3);
+    private static final Duration DRIFT_WINDOW = Duration.ofDays(3);
     private static final FailureRiskTraining TRAINING = new FailureRiskTraining(SETTINGS, DriftSettings.defaults(),
             MinerModelCatalog.bundled());
 
@@ -41,7 +45,7 @@ class FailureRiskTrainingTest {
     static void trainOnASmallSimulatedFarm() {
         history = SimulatedHistory.generate(new MaintenanceScenario(12, 21, 3).history(), dir);
         trained = TRAINING.train(history.telemetry(), history.store().registry().miners(), history.start(),
-                history.end(), TrainingProgress.NONE);
+                history.end(), DRIFT_WINDOW, TrainingProgress.NONE);
     }
 
     @AfterAll
@@ -59,6 +63,26 @@ class FailureRiskTrainingTest {
         assertThat(candidate.features()).isEqualTo(FailureRiskModel.featureNames());
         assertThat(candidate.distributions()).extracting(d -> d.feature()).isEqualTo(candidate.features());
         assertThat(candidate.trainedFrom()).isEqualTo(history.start());
+    }
+
+    @Test
+    void theFleetAsItWasAtTrainingDoesNotDriftWhileAWarmerFleetAsksForRetraining() {
+        List<Miner> miners = history.store().registry().miners();
+        Map<String, double[]> sameWeek = TRAINING.recentFeatures(history.telemetry(), miners,
+                history.end().minus(DRIFT_WINDOW), history.end());
+        DriftCheck check = new DriftCheck(DriftSettings.defaults());
+        var distributions = trained.candidate().distributions();
+
+        assertThat(sameWeek.get("chip_temp")).hasSizeGreaterThan(20);
+        // only a fitted model completes the days to a fan stop: the check says it has no recent values of it
+        assertThat(sameWeek).doesNotContainKey("days_to_fan_stop");
+        assertThat(check.check(1, distributions, sameWeek, history.end()).retrainingNeeded()).isFalse();
+
+        Map<String, double[]> warmer = new LinkedHashMap<>(sameWeek);
+        warmer.put("chip_temp", Arrays.stream(sameWeek.get("chip_temp")).map(t -> t + 12).toArray());
+        var report = check.check(1, distributions, warmer, history.end());
+        assertThat(report.retrainingNeeded()).isTrue();
+        assertThat(report.drifted()).extracting(d -> d.feature()).contains("chip_temp");
     }
 
     @Test
