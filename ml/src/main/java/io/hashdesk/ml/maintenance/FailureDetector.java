@@ -43,10 +43,15 @@ public final class FailureDetector {
         if (fans.length < 2) {
             return Optional.empty();
         }
+        double[] others = new double[fans.length - 1];
         for (int slot = 0; slot < h.hours(); slot++) {
             for (int f = 0; f < fans.length; f++) {
-                double others = medianOfOthers(fans, f, slot);
-                if (others > 0 && fans[f][slot] < rules.stoppedFanShare() * others) {
+                // the median of the others is at most their fastest: a fan at its share of that is running
+                if (!(fans[f][slot] < rules.stoppedFanShare() * maxOfOthers(fans, f, slot))) {
+                    continue;
+                }
+                double othersMedian = medianOfOthers(fans, f, slot, others);
+                if (othersMedian > 0 && fans[f][slot] < rules.stoppedFanShare() * othersMedian) {
                     return Optional.of(new ObservedFailure(h.miner(), FailureKind.FAN, h.slotStart(slot),
                             "fan " + f));
                 }
@@ -75,9 +80,24 @@ public final class FailureDetector {
      * siblings hash on.
      */
     private boolean boardDown(double[][] boards, int b, int slot) {
+        // the baseline median is at most the day's best hour: a board at its share of that is not down (most hours)
+        if (!(boards[b][slot] < rules.failedBoardShare() * max(boards[b], slot - BOARD_BASELINE_HOURS, slot))) {
+            return false;
+        }
         double baseline = median(Arrays.copyOfRange(boards[b], slot - BOARD_BASELINE_HOURS, slot));
         return baseline > 0 && boards[b][slot] < rules.failedBoardShare() * baseline
                 && anotherBoardHashedAsUsual(boards, b, slot);
+    }
+
+    /** Largest finite value in {@code [from, to)}; NaN when there is none. */
+    private static double max(double[] values, int from, int to) {
+        double max = Double.NaN;
+        for (int i = from; i < to; i++) {
+            if (Double.isFinite(values[i]) && !(values[i] <= max)) {
+                max = values[i];
+            }
+        }
+        return max;
     }
 
     private Optional<ObservedFailure> overheat(HourlyHistory h) {
@@ -101,24 +121,41 @@ public final class FailureDetector {
         return false;
     }
 
-    private static double medianOfOthers(double[][] fans, int except, int slot) {
-        double[] others = new double[fans.length - 1];
+    private static double maxOfOthers(double[][] fans, int except, int slot) {
+        double max = Double.NaN;
+        for (int f = 0; f < fans.length; f++) {
+            if (f != except && Double.isFinite(fans[f][slot]) && !(fans[f][slot] <= max)) {
+                max = fans[f][slot];
+            }
+        }
+        return max;
+    }
+
+    /** @param scratch room for the other fans' values, overwritten */
+    private static double medianOfOthers(double[][] fans, int except, int slot, double[] scratch) {
         int n = 0;
         for (int f = 0; f < fans.length; f++) {
             if (f != except) {
-                others[n++] = fans[f][slot];
+                scratch[n++] = fans[f][slot];
             }
         }
-        return median(others);
+        return median(scratch);
     }
 
-    /** Median of the finite values, NaN when there are none. */
+    /** Median of the finite values, NaN when there are none; {@code values} is left as it was. */
     static double median(double[] values) {
-        double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-        if (finite.length == 0) {
+        double[] finite = new double[values.length];
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                finite[n++] = v;
+            }
+        }
+        if (n == 0) {
             return Double.NaN;
         }
-        int mid = finite.length / 2;
-        return finite.length % 2 == 1 ? finite[mid] : (finite[mid - 1] + finite[mid]) / 2;
+        Arrays.sort(finite, 0, n);
+        int mid = n / 2;
+        return n % 2 == 1 ? finite[mid] : (finite[mid - 1] + finite[mid]) / 2;
     }
 }
