@@ -174,19 +174,30 @@ public record MaintenanceSettings(Duration horizon, Duration sampleEvery, Durati
     /**
      * Random-forest hyper-parameters, set explicitly because Smile's defaults change between versions.
      *
+     * @param trees            trees of the forest the model serves with
+     * @param outOfFoldTrees   trees of each out-of-fold forest (ten per training: signal leads, calibration,
+     *                         thresholds); their scores only rank and calibrate, where fewer trees cost little, and
+     *                         they were most of the training time at 1,000 miners (docs/BENCHMARKS.md)
      * @param featuresPerSplit candidate features tried at each split (Smile's {@code mtry})
      * @param seed             seeds every tree, so a retrain on the same data gives the same model
      */
-    public record Forest(int trees, int featuresPerSplit, int maxDepth, int maxNodes, int nodeSize, double subsample,
-                         long seed) {
+    public record Forest(int trees, int outOfFoldTrees, int featuresPerSplit, int maxDepth, int maxNodes,
+                         int nodeSize, double subsample, long seed) {
         public Forest {
-            if (trees < 1 || featuresPerSplit < 1 || maxDepth < 2 || maxNodes < 2 || nodeSize < 1) {
-                throw new IllegalArgumentException("forest: trees, featuresPerSplit and nodeSize must be ≥ 1 and"
-                        + " maxDepth, maxNodes ≥ 2, got " + this);
+            if (trees < 1 || outOfFoldTrees < 1 || featuresPerSplit < 1 || maxDepth < 2 || maxNodes < 2
+                    || nodeSize < 1) {
+                throw new IllegalArgumentException("forest: trees, outOfFoldTrees, featuresPerSplit and nodeSize must"
+                        + " be ≥ 1 and maxDepth, maxNodes ≥ 2, got " + this);
             }
             if (!(subsample > 0 && subsample <= 1)) {
                 throw new IllegalArgumentException("forest.subsample must be in (0, 1], got " + subsample);
             }
+        }
+
+        /** The same forest with {@link #outOfFoldTrees} trees. */
+        Forest outOfFold() {
+            return new Forest(outOfFoldTrees, outOfFoldTrees, featuresPerSplit, maxDepth, maxNodes, nodeSize,
+                    subsample, seed);
         }
     }
 

@@ -42,7 +42,8 @@ record OutOfFoldScores(List<TrainingSample> samples, int[] y, int[] fold, Mainte
             }
             // The fold learns its own fan-stop level, so held-out units inform neither the level nor the forest.
             FanStopLevel foldStop = FanStopLevel.learn(train.stream().map(samples::get).toList(), settings);
-            RandomForest foldForest = FailureRiskModel.forest(samples, y, train, foldStop, settings.forest());
+            RandomForest foldForest = FailureRiskModel.forest(samples, y, train, foldStop,
+                    settings.forest().outOfFold());
             for (int i : held) {
                 kindScores[i] = FailureRiskModel.kindScores(foldForest, foldStop.complete(samples.get(i).row().values()));
             }
