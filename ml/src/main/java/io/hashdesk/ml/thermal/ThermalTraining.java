@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,29 +97,36 @@ public final class ThermalTraining {
         Map<String, ThermalModel> fitted = new TreeMap<>();
         Map<String, String> skipped = new TreeMap<>();
         List<Miner> needPrior = new ArrayList<>();
-        int done = 0;
-        for (Map.Entry<Miner, ThermalSamples> unit : samples.entrySet()) {
-            try {
-                fitted.put(unit.getKey().id().value(), ThermalModel.fit(unit.getValue(), null, options, progress));
-            } catch (IllegalArgumentException e) {
-                needPrior.add(unit.getKey());
-                skipped.put(unit.getKey().id().value(), e.getMessage());
+        List<Miner> units = List.copyOf(samples.keySet());
+        AtomicInteger done = new AtomicInteger();
+        List<UnitFit> fits = fitEach(units, unit -> {
+            UnitFit fit = fitOrWhyNot(samples.get(unit), null, options, progress);
+            progress.report(progressFrom + progressSpan * done.incrementAndGet() / units.size(),
+                    "Fitted thermal model of " + unit.id().value());
+            return fit;
+        });
+        for (int i = 0; i < units.size(); i++) {
+            if (fits.get(i).model() != null) {
+                fitted.put(units.get(i).id().value(), fits.get(i).model());
+            } else {
+                needPrior.add(units.get(i));
+                skipped.put(units.get(i).id().value(), fits.get(i).whyNot());
             }
-            progress.report(progressFrom + progressSpan * ++done / samples.size(), "Fitted thermal model of "
-                    + unit.getKey().id().value());
         }
         if (fitted.isEmpty()) {
             LOG.info("No thermal model for {}: no unit had enough history or a plausible fit ({})", modelId, skipped);
             return null;
         }
         ThermalPrior prior = ThermalPrior.fromPeers(modelId, List.copyOf(fitted.values()), options);
-        for (Miner miner : needPrior) {
-            try {
-                fitted.put(miner.id().value(), ThermalModel.fit(samples.get(miner), prior, options, progress));
-                skipped.remove(miner.id().value());
-            } catch (IllegalArgumentException e) {
-                skipped.put(miner.id().value(), "on its own: " + skipped.get(miner.id().value()) + "; with the prior"
-                        + " of " + prior.peers() + " peer(s): " + e.getMessage());
+        List<UnitFit> withPrior = fitEach(needPrior, miner -> fitOrWhyNot(samples.get(miner), prior, options, progress));
+        for (int i = 0; i < needPrior.size(); i++) {
+            String id = needPrior.get(i).id().value();
+            if (withPrior.get(i).model() != null) {
+                fitted.put(id, withPrior.get(i).model());
+                skipped.remove(id);
+            } else {
+                skipped.put(id, "on its own: " + skipped.get(id) + "; with the prior of " + prior.peers()
+                        + " peer(s): " + withPrior.get(i).whyNot());
             }
         }
         Map<String, ThermalModelState> states = new TreeMap<>();
@@ -127,6 +135,27 @@ public final class ThermalTraining {
         ModelCandidate candidate = new ModelCandidate(ModelType.THERMAL, ModelScope.minerModel(modelId), from, until,
                 FEATURES, ALGORITHM, options, metrics(fitted.values()), distributions(samples, fitted, drift));
         return new Trained(candidate, ModelArtifact.json(set), set, skipped);
+    }
+
+    /**
+     * {@code fit} applied to every unit on all cores, results in unit order: the units' fits are independent and were
+     * most of the thermal training time. A cancellation in any fit ends them all.
+     */
+    private static List<UnitFit> fitEach(List<Miner> units, Function<Miner, UnitFit> fit) {
+        return units.parallelStream().map(fit).toList();
+    }
+
+    /** A unit's fitted model, or why it has none (the refusal's message). */
+    private record UnitFit(ThermalModel model, String whyNot) {
+    }
+
+    private static UnitFit fitOrWhyNot(ThermalSamples samples, ThermalPrior prior, ThermalModel.Options options,
+                                       TrainingProgress progress) {
+        try {
+            return new UnitFit(ThermalModel.fit(samples, prior, options, progress), null);
+        } catch (IllegalArgumentException e) {
+            return new UnitFit(null, e.getMessage());
+        }
     }
 
     /**

@@ -198,6 +198,15 @@ final class Bucket {
         return slots;
     }
 
+    private boolean hasBoardData(int board) {
+        for (double w : boardWeight[board]) {
+            if (w > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int fanSlots() {
         int slots = 0;
         for (int f = 0; f < TelemetrySnapshot.MAX_FANS; f++) {
@@ -209,16 +218,18 @@ final class Bucket {
     }
 
     SeriesPoint toSeriesPoint(Duration width) {
-        List<BoardPoint> boards = new ArrayList<>();
-        for (int b = 0; b < boardSlots(); b++) {
-            if (Arrays.stream(boardWeight[b]).anyMatch(w -> w > 0)) {
+        int boardSlots = boardSlots();
+        List<BoardPoint> boards = new ArrayList<>(boardSlots);
+        for (int b = 0; b < boardSlots; b++) {
+            if (hasBoardData(b)) {
                 boards.add(new BoardPoint(b, boxed(boardMean(b, BOARD_HASHRATE)), boxed(boardMean(b, BOARD_CHIP_TEMP)),
                         boxed(boardMean(b, BOARD_TEMP_MAX)), boxed(boardMean(b, BOARD_FREQUENCY)),
                         boxed(boardMean(b, BOARD_VOLTAGE))));
             }
         }
-        List<Double> fans = new ArrayList<>();
-        for (int f = 0; f < fanSlots(); f++) {
+        int fanSlots = fanSlots();
+        List<Double> fans = new ArrayList<>(fanSlots);
+        for (int f = 0; f < fanSlots; f++) {
             // A fan slot that reported nothing in the bucket while a later one did is a lost fan: 0 rpm.
             fans.add(fanWeight[f] > 0 ? fanMean(f) : 0.0);
         }
