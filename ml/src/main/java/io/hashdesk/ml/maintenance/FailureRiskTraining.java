@@ -1,12 +1,12 @@
 package io.hashdesk.ml.maintenance;
 
 import io.hashdesk.core.domain.Miner;
-import io.hashdesk.core.domain.catalog.MinerModel;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
 import io.hashdesk.core.store.TelemetryStore;
 import io.hashdesk.ml.TrainingProgress;
+import io.hashdesk.ml.UnitWork;
 import io.hashdesk.ml.drift.DriftSettings;
 import io.hashdesk.ml.drift.FeatureDistributions;
 import io.hashdesk.ml.registry.ModelArtifact;
@@ -73,15 +73,16 @@ public final class FailureRiskTraining {
      * is measured against its model's safe limit from the catalog.
      */
     List<HourlyHistory> histories(TelemetryStore telemetry, List<Miner> miners, Instant from, Instant to) {
-        List<HourlyHistory> units = new ArrayList<>(miners.size());
         for (Miner miner : miners) {
-            MinerModel model = catalog.byId(miner.modelId()).orElseThrow(() -> new IllegalArgumentException(
-                    "miner " + miner.id() + ": model '" + miner.modelId() + "' is not in the miner catalog, so its"
-                            + " safe chip temperature is unknown"));
-            units.add(HourlyHistory.read(telemetry, miner.id(), miner.modelId() + "/" + miner.position().roomId(),
-                    model.safeLimits().chipTempMaxC(), from, to));
+            if (catalog.byId(miner.modelId()).isEmpty()) {
+                throw new IllegalArgumentException("miner " + miner.id() + ": model '" + miner.modelId() + "' is not"
+                        + " in the miner catalog, so its safe chip temperature is unknown");
+            }
         }
-        return units;
+        return UnitWork.eachInParallel(miners, miner -> HourlyHistory.read(telemetry, miner.id(),
+                miner.modelId() + "/" + miner.position().roomId(),
+                catalog.byId(miner.modelId()).orElseThrow().safeLimits().chipTempMaxC(), from, to),
+                TrainingProgress.NONE, 0, 0, miner -> "");
     }
 
     /**

@@ -2,12 +2,12 @@ package io.hashdesk.ml.optimiser;
 
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.catalog.MinerModel;
-import io.hashdesk.core.domain.catalog.SafeLimits;
 import io.hashdesk.core.store.FeatureDistribution;
 import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
 import io.hashdesk.core.store.TelemetryStore;
 import io.hashdesk.ml.TrainingProgress;
+import io.hashdesk.ml.UnitWork;
 import io.hashdesk.ml.drift.DriftSettings;
 import io.hashdesk.ml.drift.FeatureDistributions;
 import io.hashdesk.ml.registry.ModelArtifact;
@@ -67,12 +67,8 @@ public final class EfficiencyCurveTraining {
     public Trained train(MinerModel model, List<MinerId> units, FirmwareEnvelope firmware, Instant from, Instant to,
                          TrainingProgress progress) {
         UnitHistories reader = new UnitHistories(telemetry, historyOptions);
-        List<UnitHistory> histories = new ArrayList<>(units.size());
-        for (int i = 0; i < units.size(); i++) {
-            progress.checkCancelled();
-            progress.report(0.1 * i / units.size(), "Reading settled stretches of " + units.get(i));
-            histories.add(reader.read(units.get(i), model, from, to));
-        }
+        List<UnitHistory> histories = UnitWork.eachInParallel(units, unit -> reader.read(unit, model, from, to),
+                progress, 0, 0.1, unit -> "Read settled stretches of " + unit);
         EfficiencyCurve curve = EfficiencyCurve.fitModel(model.id(), histories, model.safeLimits(), firmware, options,
                 span(progress, 0.1, 0.5));
         double heldOut = heldOutRmseJPerTh(model.id(), histories, curve, options, span(progress, 0.5, 1.0));

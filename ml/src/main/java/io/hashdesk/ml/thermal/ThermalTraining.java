@@ -7,6 +7,7 @@ import io.hashdesk.core.store.ModelType;
 import io.hashdesk.core.store.Resolution;
 import io.hashdesk.core.store.TelemetryStore;
 import io.hashdesk.ml.TrainingProgress;
+import io.hashdesk.ml.UnitWork;
 import io.hashdesk.ml.drift.DriftSettings;
 import io.hashdesk.ml.drift.FeatureDistributions;
 import io.hashdesk.ml.registry.ModelArtifact;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,13 +73,16 @@ public final class ThermalTraining {
         List<Trained> out = new ArrayList<>();
         int done = 0;
         for (Map.Entry<String, List<Miner>> group : byModel.entrySet()) {
+            List<Miner> units = group.getValue();
+            List<ThermalSamples> read = UnitWork.eachInParallel(units, miner -> ThermalModel.samples(
+                    telemetry.series(miner.id(), from, until, Resolution.FIVE_MINUTES), ambient.apply(miner),
+                    options), progress, 0.3 * done / miners.size(), 0.3 * units.size() / miners.size(),
+                    miner -> "Read telemetry of " + miner.id().value());
             Map<Miner, ThermalSamples> samples = new LinkedHashMap<>();
-            for (Miner miner : group.getValue()) {
-                progress.checkCancelled();
-                samples.put(miner, ThermalModel.samples(telemetry.series(miner.id(), from, until,
-                        Resolution.FIVE_MINUTES), ambient.apply(miner), options));
-                progress.report(0.3 * ++done / miners.size(), "Read telemetry of " + miner.id().value());
+            for (int i = 0; i < units.size(); i++) {
+                samples.put(units.get(i), read.get(i));
             }
+            done += units.size();
             Trained trained = trainModel(group.getKey(), samples, from, until, options, drift, progress,
                     0.3 + 0.7 * (done - group.getValue().size()) / miners.size(), 0.7 * group.getValue().size()
                             / miners.size());
@@ -97,14 +100,10 @@ public final class ThermalTraining {
         Map<String, ThermalModel> fitted = new TreeMap<>();
         Map<String, String> skipped = new TreeMap<>();
         List<Miner> needPrior = new ArrayList<>();
+        // the units' fits are independent, and were most of the thermal training time
         List<Miner> units = List.copyOf(samples.keySet());
-        AtomicInteger done = new AtomicInteger();
-        List<UnitFit> fits = fitEach(units, unit -> {
-            UnitFit fit = fitOrWhyNot(samples.get(unit), null, options, progress);
-            progress.report(progressFrom + progressSpan * done.incrementAndGet() / units.size(),
-                    "Fitted thermal model of " + unit.id().value());
-            return fit;
-        });
+        List<UnitFit> fits = UnitWork.eachInParallel(units, unit -> fitOrWhyNot(samples.get(unit), null, options,
+                progress), progress, progressFrom, progressSpan, unit -> "Fitted thermal model of " + unit.id().value());
         for (int i = 0; i < units.size(); i++) {
             if (fits.get(i).model() != null) {
                 fitted.put(units.get(i).id().value(), fits.get(i).model());
@@ -118,7 +117,8 @@ public final class ThermalTraining {
             return null;
         }
         ThermalPrior prior = ThermalPrior.fromPeers(modelId, List.copyOf(fitted.values()), options);
-        List<UnitFit> withPrior = fitEach(needPrior, miner -> fitOrWhyNot(samples.get(miner), prior, options, progress));
+        List<UnitFit> withPrior = UnitWork.eachInParallel(needPrior, miner -> fitOrWhyNot(samples.get(miner), prior,
+                options, progress), TrainingProgress.NONE, 0, 0, miner -> "");
         for (int i = 0; i < needPrior.size(); i++) {
             String id = needPrior.get(i).id().value();
             if (withPrior.get(i).model() != null) {
@@ -135,14 +135,6 @@ public final class ThermalTraining {
         ModelCandidate candidate = new ModelCandidate(ModelType.THERMAL, ModelScope.minerModel(modelId), from, until,
                 FEATURES, ALGORITHM, options, metrics(fitted.values()), distributions(samples, fitted, drift));
         return new Trained(candidate, ModelArtifact.json(set), set, skipped);
-    }
-
-    /**
-     * {@code fit} applied to every unit on all cores, results in unit order: the units' fits are independent and were
-     * most of the thermal training time. A cancellation in any fit ends them all.
-     */
-    private static List<UnitFit> fitEach(List<Miner> units, Function<Miner, UnitFit> fit) {
-        return units.parallelStream().map(fit).toList();
     }
 
     /** A unit's fitted model, or why it has none (the refusal's message). */
