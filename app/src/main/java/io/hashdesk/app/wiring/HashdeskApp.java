@@ -15,6 +15,9 @@ import io.hashdesk.app.discovery.DiscoveryScreen;
 import io.hashdesk.app.discovery.DiscoverySettings;
 import io.hashdesk.app.market.MarketScreen;
 import io.hashdesk.app.market.ProviderStatus;
+import io.hashdesk.app.models.ModelCommands;
+import io.hashdesk.app.models.ModelsScreen;
+import io.hashdesk.app.models.ModelsScreenSettings;
 import io.hashdesk.app.miners.FleetTableSettings;
 import io.hashdesk.app.miners.MinersScreen;
 import io.hashdesk.app.overview.FleetOverviewScreen;
@@ -40,6 +43,7 @@ import io.hashdesk.core.store.FleetSummary;
 import io.hashdesk.core.store.StoreException;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
+import io.hashdesk.ml.registry.RegistrySettings;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -92,6 +96,7 @@ public final class HashdeskApp extends Application {
     private FleetOverviewScreen fleetOverview;
     private MinersScreen miners;
     private MarketScreen market;
+    private ModelsScreen models;
     private Optional<AlertMonitor> alertMonitor = Optional.empty();
     private AlertsScreen alerts;
 
@@ -206,6 +211,10 @@ public final class HashdeskApp extends Application {
             market = new MarketScreen(store, CoinCatalog.bundled(), marketSettings(), this::providerStatuses,
                     siteZone(), jobs, CLOCK, fileDialogs);
             screens.put(Section.MARKET, market.sectionScreen());
+            models = new ModelsScreen(store.modelVersions(), registrySettings(), catalog, this::modelCommands, jobs,
+                    CLOCK, ModelsScreenSettings.load(dataFolder.path()), System.getProperty("user.name", "operator"));
+            screens.put(Section.MODELS, models.sectionScreen());
+            shellModel.onRefresh(Section.MODELS, models);
             screens.put(Section.SETTINGS, new SettingsScreen(store, dataFolder, jobs).sectionScreen());
         }
         alertMonitor.ifPresent(monitor -> {
@@ -293,6 +302,21 @@ public final class HashdeskApp extends Application {
                 FxExecutor.fx()).start(settings.profitRefresh()));
     }
 
+    /** Rollback and retrain-now: from the running model training, none before it starts or beside the site agent. */
+    private Optional<ModelCommands> modelCommands() {
+        FarmServices running = services;
+        return running == null ? Optional.empty() : running.models().map(ModelCommands.class::cast);
+    }
+
+    /** The Models screen's metric names; a broken settings file is reported where model training starts. */
+    private RegistrySettings registrySettings() {
+        try {
+            return ModelTraining.registrySettings(dataFolder.path());
+        } catch (IllegalArgumentException e) {
+            return RegistrySettings.defaults();
+        }
+    }
+
     /** The market screen's staleness limits; a broken settings file is reported where market data starts. */
     private MarketSettings marketSettings() {
         try {
@@ -337,6 +361,9 @@ public final class HashdeskApp extends Application {
         }
         if (market != null) {
             market.close();
+        }
+        if (models != null) {
+            models.close();
         }
         if (fleetRefresh != null) {
             fleetRefresh.close();

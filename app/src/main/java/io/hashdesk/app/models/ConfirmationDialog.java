@@ -1,0 +1,26 @@
+package io.hashdesk.app.models;
+
+import java.util.Objects;
+
+/** Asks the operator to confirm a change before it is made; the view shows a dialog, tests answer directly. */
+@FunctionalInterface
+interface ConfirmationDialog {
+
+    /** Returns whether the operator confirmed; called on the FX thread and may wait there for the answer. */
+    boolean confirm(Question question);
+
+    /**
+     * @param title   the dialog's title ("Roll back the thermal model?")
+     * @param summary what will change, in one or two sentences
+     * @param details what else follows from it
+     * @param confirm the confirming button's words ("Roll back")
+     */
+    record Question(String title, String summary, String details, String confirm) {
+        public Question {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(details, "details");
+            Objects.requireNonNull(confirm, "confirm");
+        }
+    }
+}
