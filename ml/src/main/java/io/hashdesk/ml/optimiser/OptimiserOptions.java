@@ -25,6 +25,9 @@ import java.util.Objects;
  *                                      value, so that settings within measurement noise of it are not chased
  * @param maxModelProbes                most probes a per-model prior is fitted on, dealt round-robin over the units
  *                                      (each one's newest first), which bounds its cost
+ * @param maxModelUnits                 most units of a model whose history a per-model curve is trained and scored
+ *                                      on, spread evenly over the model's units: a large farm's curve needs a sample
+ *                                      of units, not every one of them (reading them was most of its training time)
  * @param heldOutFolds                  most groups the units a per-model curve was fitted on are split into for its
  *                                      held-out score, each refitted without (the cost of scoring is that many fits
  *                                      of the J/TH process); at least 2
@@ -37,7 +40,7 @@ public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsSt
                                double efficiencyFitMaxErrorFraction, double chipTempMarginC,
                                double defaultMaxErrorFraction, double minProbabilityBelowSafeChipTemp,
                                double intervalLevel, double improvementMargin, int maxModelProbes,
-                               int heldOutFolds, GpSearch gp, ScaleFloors scaleFloors, Calibration calibration) {
+                               int maxModelUnits, int heldOutFolds, GpSearch gp, ScaleFloors scaleFloors, Calibration calibration) {
 
     private static final String DEFAULTS = "optimiser-defaults.json";
 
@@ -57,6 +60,8 @@ public record OptimiserOptions(int candidateFreqStepMhz, double candidateVoltsSt
         require(improvementMargin >= 0 && improvementMargin < 1, "improvementMargin must be within [0, 1), got "
                 + improvementMargin);
         require(maxModelProbes >= 1, "maxModelProbes must be at least 1, got " + maxModelProbes);
+        require(maxModelUnits >= 2, "maxModelUnits must be at least 2 (one held out, one fitted on), got "
+                + maxModelUnits);
         require(heldOutFolds >= 2, "heldOutFolds must be at least 2 (one group held out, one fitted on), got "
                 + heldOutFolds);
         Objects.requireNonNull(gp, "gp");

@@ -60,8 +60,8 @@ public final class EfficiencyCurveTrainer implements ModelTrainer {
     }
 
     /**
-     * Fits the curve on the settled stretches of every unit of the model over the last
-     * {@code efficiencyCurve.history}. Not enough data with fewer than two units, or fewer than two that ran a
+     * Fits the curve on the settled stretches of the model's units (at most {@code maxModelUnits} of them, spread
+     * over the model's) over the last {@code efficiencyCurve.history}. Not enough data with fewer than two units, or fewer than two that ran a
      * settled stretch reporting power.
      */
     @Override
@@ -75,7 +75,7 @@ public final class EfficiencyCurveTrainer implements ModelTrainer {
         EfficiencyCurveTraining training = new EfficiencyCurveTraining(store.telemetry(), history, options, drift);
         EfficiencyCurveTraining.Trained trained;
         try {
-            trained = training.train(model, units, envelopeOf(model), now.minus(settings.efficiencyCurve().history()),
+            trained = training.train(model, spread(units, options.maxModelUnits()), envelopeOf(model), now.minus(settings.efficiencyCurve().history()),
                     now, progress);
         } catch (IllegalArgumentException e) {
             // EfficiencyCurveTraining's way of saying too few units ran settled stretches that teach J/TH
@@ -85,6 +85,18 @@ public final class EfficiencyCurveTrainer implements ModelTrainer {
         return TrainingResult.trained(trained.candidate(), trained.artifact(), String.format(Locale.ROOT,
                 "fitted on %.0f probe(s) of %.0f unit(s); firmware envelope taken as the catalog's safe limits",
                 metrics.get("probes"), metrics.get("unitsWithProbes")));
+    }
+
+    /** At most {@code max} of the units, evenly spaced in their order (all of them when there are no more). */
+    static <T> List<T> spread(List<T> units, int max) {
+        if (units.size() <= max) {
+            return units;
+        }
+        List<T> picked = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            picked.add(units.get((int) ((long) i * units.size() / max)));
+        }
+        return picked;
     }
 
     /** The settled stretches the model's units ran over the last {@code efficiencyCurve.recent}, as probe figures. */
