@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Fleet section put together: the tiles (fed by the app's fleet and profit refreshes), the 24 h history chart and
- * the room map. The chart (every few minutes) and the map (every second) are read only while the section is on screen.
+ * The Fleet section put together: the tiles (fed by the app's fleet and profit refreshes), the rooms' sensor strip,
+ * the 24 h history chart and the room map. The chart (every few minutes), the map and the strip (every second) are read
+ * only while the section is on screen.
  * Clicking a map cell or the alerts tile asks the shell to switch sections; F5 re-reads chart and map at once.
  */
 public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
@@ -37,10 +38,12 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
     private final FleetOverviewViewModel tiles;
     private final FleetHistoryViewModel history;
     private final RoomMapViewModel map;
+    private final RoomClimateViewModel climate = new RoomClimateViewModel();
     private final FleetOverviewView view;
     private LiveRefresh<FleetHistory> historyRefresh;
     private Duration historyPeriod;
     private LiveRefresh<RoomMapPicture> mapRefresh;
+    private LiveRefresh<List<RoomClimate>> climateRefresh;
 
     /** @param tiles the tiles' view-model, fed by the app's fleet summary and profit refreshes */
     public FleetOverviewScreen(FarmStore store, MinerModelCatalog catalog, JobRunner jobs, Clock clock,
@@ -62,8 +65,8 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
                         catalog.algorithmsOf(store.registry().miners())),
                 jobs, clock, settings.chartWindow());
         this.map = new RoomMapViewModel(catalog, settings);
-        this.view = new FleetOverviewView(tiles, List.of(new FleetHistoryView(history, zone).root(),
-                new RoomMapView(map).root()));
+        this.view = new FleetOverviewView(tiles, List.of(new RoomClimateView(climate).root()),
+                List.of(new FleetHistoryView(history, zone).root(), new RoomMapView(map).root()));
         view.root().sceneProperty().subscribe(scene -> {
             if (scene == null) {
                 deactivate();
@@ -106,9 +109,17 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
                 clock.instant());
     }
 
+    /** The rooms' sensors beside what their miners report; the same pace and staleness as the map. */
+    private List<RoomClimate> readClimate() {
+        return RoomClimate.of(store.registry().rooms(), store.registry().miners(), store.telemetry().latest(),
+                store.sensors().latest(), clock.instant(), settings.staleAfter());
+    }
+
     private void activate() {
         if (mapRefresh == null) {
             mapRefresh = new LiveRefresh<>("room-map", this::readMap, map::update, fx).start(settings.mapRefresh());
+            climateRefresh = new LiveRefresh<>("room-climate", this::readClimate, climate::update, fx)
+                    .start(settings.mapRefresh());
             FleetHistory shown = history.historyProperty().get();
             startHistoryRefresh(shown == null || shown.isEmpty() ? settings.chartRefreshWhileEmpty()
                     : settings.chartRefresh());
@@ -133,8 +144,10 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
     private void deactivate() {
         if (mapRefresh != null) {
             mapRefresh.close();
+            climateRefresh.close();
             historyRefresh.close();
             mapRefresh = null;
+            climateRefresh = null;
             historyRefresh = null;
         }
     }

@@ -18,8 +18,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 /**
- * The farm at a glance: TilesFX tiles bound to {@link FleetOverviewViewModel} on top, the freshness line, and the
- * cards (history chart, room map) below, filling the rest of the section.
+ * The farm at a glance: TilesFX tiles bound to {@link FleetOverviewViewModel} on top, the freshness line, the rooms'
+ * measured air and power when there are sensors, and the cards (history chart, room map) below, filling the rest of
+ * the section.
  */
 public final class FleetOverviewView {
 
@@ -38,13 +39,14 @@ public final class FleetOverviewView {
 
     /** Tiles only, for a farm without a readable store (the cards need one). */
     public FleetOverviewView(FleetOverviewViewModel viewModel) {
-        this(viewModel, List.of());
+        this(viewModel, List.of(), List.of());
     }
 
     /**
+     * @param strips rows under the freshness line, each as wide as the section (the rooms' air and power)
      * @param panels cards laid side by side under the tiles, sharing the width (the history chart and the room map)
      */
-    public FleetOverviewView(FleetOverviewViewModel viewModel, List<Region> panels) {
+    public FleetOverviewView(FleetOverviewViewModel viewModel, List<Region> strips, List<Region> panels) {
         Tile hashrate = numberTile("TH/s", 1, viewModel.hashrateThsProperty());
         hashrate.setId("tile-hashrate");
         hashrate.descriptionProperty().bind(viewModel.otherAlgorithmsProperty());
@@ -83,7 +85,9 @@ public final class FleetOverviewView {
         cards.getChildren().setAll(panels);
         panels.forEach(panel -> HBox.setHgrow(panel, Priority.ALWAYS));
         VBox.setVgrow(cards, Priority.ALWAYS);
-        root = new VBox(GAP, tiles, freshness, cards);
+        root = new VBox(GAP, tiles, freshness);
+        root.getChildren().addAll(strips);
+        root.getChildren().add(cards);
         root.getStyleClass().add("fleet-overview");
         root.getStylesheets().add(stylesheet());
     }

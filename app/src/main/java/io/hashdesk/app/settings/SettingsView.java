@@ -14,17 +14,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** The Settings section: one tab each for credentials, polling, display and the data folder. */
+/** The Settings section: one tab each for credentials, polling, room sensors, display and the data folder. */
 final class SettingsView {
 
     private final SettingsViewModel model;
     private final TabPane tabs = new TabPane();
 
-    SettingsView(SettingsViewModel model, CredentialsView credentials) {
+    SettingsView(SettingsViewModel model, CredentialsView credentials, SensorsView sensors) {
         this.model = model;
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(new Tab("Credentials", credentials.root()), new Tab("Polling", polling()),
+        Tab sensorsTab = new Tab("Sensors", sensors.root());
+        sensorsTab.setId("settings-sensors-tab");
+        tabs.getTabs().addAll(new Tab("Credentials", credentials.root()), new Tab("Polling", polling()), sensorsTab,
                 new Tab("Display", display()), new Tab("Data folder", dataFolder()));
     }
 

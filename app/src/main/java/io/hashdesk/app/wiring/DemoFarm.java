@@ -7,6 +7,9 @@ import io.hashdesk.core.domain.RackPosition;
 import io.hashdesk.core.domain.Room;
 import io.hashdesk.core.domain.Site;
 import io.hashdesk.core.store.MinerRegistry;
+import io.hashdesk.drivers.serial.DeviceProfiles;
+import io.hashdesk.drivers.serial.sim.DemoRoomSensors;
+import io.hashdesk.drivers.serial.sim.DemoSensorSettings;
 import io.hashdesk.drivers.sim.FleetDefinition;
 import io.hashdesk.drivers.sim.FleetDefinitionReader;
 import io.hashdesk.drivers.sim.SimulatedMiner;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The bundled demo farm: the simulator serving {@code assets/demo-farm/demo-farm.json} on loopback in real time,
  * its miners registered under their own site so the poller, the store and the screens run on live data from the
- * first minute. Turned off by {@code --real-miners} or {@code "demoFarm": false}, which also retires its miners.
+ * first minute, and each room's simulated intake and exhaust sensors and feed meter on a serial bus. Turned off by {@code --real-miners} or {@code "demoFarm": false}, which also retires its miners.
  */
 final class DemoFarm implements AutoCloseable {
 
@@ -39,10 +42,18 @@ final class DemoFarm implements AutoCloseable {
 
     private final FarmSimulation simulation;
     private final ZoneId siteZone;
+    /** {@code null} when they could not start; the miners run on without them. */
+    private final DemoRoomSensors roomSensors;
 
-    private DemoFarm(FarmSimulation simulation, ZoneId siteZone) {
+    private DemoFarm(FarmSimulation simulation, ZoneId siteZone, DemoRoomSensors roomSensors) {
         this.simulation = simulation;
         this.siteZone = siteZone;
+        this.roomSensors = roomSensors;
+    }
+
+    /** The rooms' simulated air sensors and meters, on a virtual serial port or in-process. */
+    Optional<DemoRoomSensors> roomSensors() {
+        return Optional.ofNullable(roomSensors);
     }
 
     /** The demo site's time zone: this PC's. */
@@ -67,7 +78,16 @@ final class DemoFarm implements AutoCloseable {
             throw e;
         }
         LOG.info("Demo farm running: {} simulated miners on 127.0.0.1", simulation.endpoints().size());
-        return new DemoFarm(simulation, ZoneId.systemDefault());
+        return new DemoFarm(simulation, ZoneId.systemDefault(), startRoomSensors(simulation));
+    }
+
+    private static DemoRoomSensors startRoomSensors(FarmSimulation simulation) {
+        try {
+            return DemoRoomSensors.start(simulation, DeviceProfiles.bundled(), DemoSensorSettings.bundled());
+        } catch (RuntimeException e) {
+            LOG.error("The demo farm's room sensors could not start; its miners run on without them", e);
+            return null;
+        }
     }
 
     private static void register(MinerRegistry registry, FleetDefinition definition, FarmSimulation simulation) {
@@ -101,6 +121,9 @@ final class DemoFarm implements AutoCloseable {
 
     @Override
     public void close() {
+        if (roomSensors != null) {
+            roomSensors.close();
+        }
         simulation.close();
     }
 }

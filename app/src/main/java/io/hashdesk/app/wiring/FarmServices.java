@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The background work that keeps a farm's data, started alike by the console and the headless site agent:
- * telemetry maintenance, the demo farm (or retiring it), market data with the profit history, polling, and the
- * scheduled retraining of the farm's models. A part
+ * telemetry maintenance, the demo farm (or retiring it), market data with the profit history, polling (miners and
+ * room sensors), and the scheduled retraining of the farm's models. A part
  * that cannot start is logged and leaves the others running. Closed in reverse order, polling before the demo farm
  * so its last cycle is stored, and all of it before the store closes.
  */
@@ -32,6 +32,7 @@ final class FarmServices implements AutoCloseable {
     private DemoFarm demoFarm;
     private MarketAndProfit economics;
     private MinerPolling polling;
+    private RoomSensors sensors;
     private ModelTraining models;
 
     private FarmServices(TelemetryMaintenanceJob maintenance) {
@@ -80,6 +81,15 @@ final class FarmServices implements AutoCloseable {
         } catch (RuntimeException e) {
             // the store and the screens still work; the log says why nothing is being polled
             LOG.error("Polling could not start: {}", e.getMessage(), e);
+        }
+        if (services.polling != null) {
+            try {
+                services.sensors = RoomSensors.start(store, dataFolder,
+                        Optional.ofNullable(services.demoFarm).flatMap(DemoFarm::roomSensors), services.polling, clock);
+            } catch (RuntimeException e) {
+                // the miners are polled without the room sensors; the log names the file to fix
+                LOG.error("Room sensors could not start: {}", e.getMessage(), e);
+            }
         }
         try {
             services.models = ModelTraining.start(store, folder, clock);
@@ -136,6 +146,9 @@ final class FarmServices implements AutoCloseable {
         }
         if (polling != null) {
             polling.close();
+        }
+        if (sensors != null) {
+            sensors.close();
         }
         if (demoFarm != null) {
             demoFarm.close();

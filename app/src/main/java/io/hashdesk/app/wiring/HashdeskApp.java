@@ -215,7 +215,7 @@ public final class HashdeskApp extends Application {
                     CLOCK, ModelsScreenSettings.load(dataFolder.path()), System.getProperty("user.name", "operator"));
             screens.put(Section.MODELS, models.sectionScreen());
             shellModel.onRefresh(Section.MODELS, models);
-            screens.put(Section.SETTINGS, new SettingsScreen(store, dataFolder, jobs).sectionScreen());
+            screens.put(Section.SETTINGS, new SettingsScreen(store, dataFolder, jobs, CLOCK).sectionScreen());
         }
         alertMonitor.ifPresent(monitor -> {
             alerts = new AlertsScreen(store.alerts(), monitor, jobs, CLOCK, System.getProperty("user.name", "operator"));

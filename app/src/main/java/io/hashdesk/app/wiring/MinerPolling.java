@@ -3,6 +3,7 @@ package io.hashdesk.app.wiring;
 import io.hashdesk.core.polling.PollListener;
 import io.hashdesk.core.polling.PollScheduler;
 import io.hashdesk.core.polling.PollSettings;
+import io.hashdesk.core.polling.SensorPolling;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.drivers.api.DriverOptions;
 import io.hashdesk.drivers.cgminer.CgminerRpcDrivers;
@@ -40,6 +41,11 @@ final class MinerPolling implements AutoCloseable {
         PollScheduler scheduler = new PollScheduler(reader, store.registry()::miners, store.telemetry(), settings, clock);
         scheduler.start();
         return new MinerPolling(web, rpc, reader, scheduler);
+    }
+
+    /** Has the scheduler read the room sensors too, at its ticks, without ever waiting for them. */
+    void pollSensors(SensorPolling sensors) {
+        scheduler.pollSensors(sensors);
     }
 
     /** Tells {@code listener} about each completed poll cycle, e.g. the alert monitor. */

@@ -49,7 +49,8 @@ class SettingsScreenFlowTest {
         store.registry().saveMiner(new Miner(MinerId.of("a-01"), "north", new RackPosition("hall-a", "R1", 1, 1),
                 new MinerAddress("10.0.0.1", 80, 4028), "antminer-s19j-pro", "", Optional.empty()));
         jobs = new JobRunner(FxExecutor.fx());
-        SettingsScreen screen = new SettingsScreen(store, new DataFolder(dir, DataFolder.Source.ENVIRONMENT), jobs);
+        SettingsScreen screen = new SettingsScreen(store, new DataFolder(dir, DataFolder.Source.ENVIRONMENT), jobs,
+                Clock.systemUTC());
         stage.setScene(new Scene((javafx.scene.Parent) screen.root(), 1100, 700));
         stage.show();
     }

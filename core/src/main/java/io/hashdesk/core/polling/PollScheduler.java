@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * later cycle, so a slow miner delays nobody, and a miner that keeps timing out soon has its breaker opened and
  * costs nothing more.
  *
+ * <p>Room sensors ride on the same ticks ({@link #pollSensors}): each tick first lets {@link SensorPolling} collect and
+ * start its reads, which never waits for the serial bus.
+ *
  * <p>Wiring: {@code new PollScheduler(reader, registry::miners, farm.telemetry(), settings, clock).start()};
  * tests and benchmarks may instead drive {@link #pollDue()} themselves with a controlled clock.
  */
@@ -65,6 +68,7 @@ public final class PollScheduler implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private Instant inventoryReadAt;
     private volatile PollMetrics totals = PollMetrics.none();
+    private volatile SensorPolling sensors;
 
     /**
      * A scheduler that has not started ticking; call {@link #start()}.
@@ -143,6 +147,14 @@ public final class PollScheduler implements AutoCloseable {
         return totals;
     }
 
+    /**
+     * Has each tick also read the room sensors that are due. Their reads never hold up the miners' (see
+     * {@link SensorPolling}); the caller keeps ownership and closes it after this scheduler.
+     */
+    public void pollSensors(SensorPolling sensorPolling) {
+        this.sensors = Objects.requireNonNull(sensorPolling, "sensor polling");
+    }
+
     public void addListener(PollListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -202,6 +214,7 @@ public final class PollScheduler implements AutoCloseable {
     private PollCycle runCycle() {
         long startNanos = System.nanoTime();
         Instant now = clock.instant();
+        tickSensors(now);
         refreshInventory(now);
         List<MinerState> due = roster.takeDue(now);
         if (due.isEmpty() && !round.hasCarriedOver()) {
@@ -308,6 +321,19 @@ public final class PollScheduler implements AutoCloseable {
             LOG.warn("Interrupted while waiting for the last slow reads at close; their outcomes are not stored");
         } catch (RuntimeException e) {
             LOG.warn("Could not store the last slow reads at close", e);
+        }
+    }
+
+    private void tickSensors(Instant now) {
+        SensorPolling sensorPolling = sensors;
+        if (sensorPolling == null) {
+            return;
+        }
+        try {
+            sensorPolling.tick(now);
+        } catch (RuntimeException e) {
+            // the miners are polled whatever goes wrong with the sensors
+            LOG.warn("Reading the room sensors failed this tick; the miners are polled as usual", e);
         }
     }
 

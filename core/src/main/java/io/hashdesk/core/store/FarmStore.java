@@ -8,7 +8,7 @@ import io.hashdesk.core.pool.PoolStore;
 import io.hashdesk.core.profit.ProfitHistory;
 
 /**
- * The farm's database as a whole: its inventory, telemetry, market data, pools, tariffs and profit history, opened and closed
+ * The farm's database as a whole: its inventory, telemetry, room sensors, market data, pools, tariffs and profit history, opened and closed
  * together. Callers depend on this and the interfaces it hands out, never on the database behind them.
  */
 public interface FarmStore extends AutoCloseable {
@@ -16,6 +16,9 @@ public interface FarmStore extends AutoCloseable {
     MinerRegistry registry();
 
     TelemetryStore telemetry();
+
+    /** Room sensors' and power meters' reads, rolled up and expired with the telemetry. */
+    SensorStore sensors();
 
     /** Coin market snapshots and the market data providers' last replies. */
     MarketStore market();

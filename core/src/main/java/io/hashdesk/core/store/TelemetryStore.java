@@ -80,7 +80,8 @@ public interface TelemetryStore extends AutoCloseable {
                                                             Function<MinerId, Algorithm> algorithmOf);
 
     /**
-     * Rolls up what is complete and deletes what has expired under the store's retention settings, in
+     * Rolls up what is complete and deletes what has expired under the store's retention settings (the room
+     * sensors' series of {@link SensorStore} included), in
      * short transactions so that ingestion is never held up for long.
      */
     MaintenanceReport maintain(Instant now);

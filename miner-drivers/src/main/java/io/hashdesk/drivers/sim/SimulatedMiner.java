@@ -170,6 +170,11 @@ public final class SimulatedMiner {
         return now;
     }
 
+    /** What a meter on the miner's feed would measure now: its true wall power, 0 when it is off. */
+    public synchronized double wallWatts() {
+        return lifecycle.state() == MinerState.OFFLINE ? 0 : unit.wallWatts(now);
+    }
+
     public synchronized MinerReading reading() {
         // While hashing the boards know their ideal rate (per-board clocks, throttle); otherwise price the settings.
         PresetTable.Clocks clocks = runningClocks();

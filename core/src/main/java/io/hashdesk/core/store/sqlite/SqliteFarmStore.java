@@ -9,13 +9,14 @@ import io.hashdesk.core.profit.ProfitHistory;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.MinerRegistry;
 import io.hashdesk.core.store.ModelVersionStore;
+import io.hashdesk.core.store.SensorStore;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.TelemetryStore;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Opens the farm's SQLite database file and hands out its registry, its telemetry, market, pool,
+ * Opens the farm's SQLite database file and hands out its registry, its telemetry, room sensors, market, pool,
  * energy, profit and alert stores and its credential vault;
  * read-write (the one process that polls) or read-only (a console beside a site agent that polls).
  */
@@ -24,6 +25,7 @@ public final class SqliteFarmStore implements FarmStore {
     private final SqliteDatabase db;
     private final SqliteMinerRegistry registry;
     private final SqliteTelemetryStore telemetry;
+    private final SqliteSensorStore sensors;
     private final SqliteMarketStore market;
     private final SqlitePoolStore pools;
     private final SqliteEnergyStore energy;
@@ -38,6 +40,7 @@ public final class SqliteFarmStore implements FarmStore {
         this.db = db;
         this.registry = registry;
         this.telemetry = telemetry;
+        this.sensors = new SqliteSensorStore(db);
         this.market = new SqliteMarketStore(db);
         this.pools = new SqlitePoolStore(db);
         this.energy = new SqliteEnergyStore(db);
@@ -112,6 +115,11 @@ public final class SqliteFarmStore implements FarmStore {
     @Override
     public TelemetryStore telemetry() {
         return telemetry;
+    }
+
+    @Override
+    public SensorStore sensors() {
+        return sensors;
     }
 
     @Override

@@ -55,6 +55,7 @@ final class SqliteTelemetryStore implements TelemetryStore {
     private final TelemetryHistory history;
     private final TelemetryCompactor compactor;
     private final TelemetryBulkReader bulk;
+    private final SensorRollups sensorRollups;
     /** Last share and error counters per miner number, to turn cumulative counters into increments. */
     private final Map<Integer, Counters> counters = new ConcurrentHashMap<>();
     /** Newest snapshot per miner number; the UI asks for it every refresh, so it is served from memory. */
@@ -73,6 +74,8 @@ final class SqliteTelemetryStore implements TelemetryStore {
         this.history = new TelemetryHistory(db, directory, labels);
         this.compactor = new TelemetryCompactor(db, directory, labels, progress, settings);
         this.bulk = new TelemetryBulkReader(db, directory, labels);
+        // the room sensors' series follow the same retention and are rolled up in the same run
+        this.sensorRollups = new SensorRollups(db, settings);
         db.read("load the miners' latest snapshots", conn -> {
             loadNewest(conn);
             return null;
@@ -311,7 +314,9 @@ final class SqliteTelemetryStore implements TelemetryStore {
 
     @Override
     public MaintenanceReport maintain(Instant now) {
-        return compactor.maintain(now);
+        MaintenanceReport miners = compactor.maintain(now);
+        sensorRollups.maintain(now);
+        return miners;
     }
 
     @Override
