@@ -14,6 +14,7 @@ import io.hashdesk.ml.features.FeatureSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Retrains the fleet's anomaly detector ({@link AnomalyTraining}) over the windows of its own
@@ -49,23 +50,31 @@ public final class AnomalyTrainer implements ModelTrainer {
 
     @Override
     public TrainingResult train(FarmStore store, ModelScope scope, Instant now, TrainingProgress progress) {
+        RoomAirHistory air = air(store, now);
         AnomalyTraining.Trained trained;
         try {
-            trained = training(store).train(now, progress);
+            trained = training(store, air).train(now, progress);
         } catch (IllegalArgumentException e) {
             // AnomalyTraining's way of saying the window holds too few feature tables to fit and hold out
             return TrainingResult.notEnoughData(e.getMessage());
         }
+        Set<String> sensed = air.sensedRooms();
         return TrainingResult.trained(trained.candidate(), trained.artifact(), "trained on "
-                + trained.detector().trainingRows() + " feature rows; room temperature unknown (no room sensor)");
+                + trained.detector().trainingRows() + " feature rows; " + (sensed.isEmpty()
+                ? "room temperature unknown (no room sensor)" : "room air measured in " + sensed));
     }
 
     @Override
     public Map<String, double[]> recentFeatures(FarmStore store, ModelScope scope, Instant now) {
-        return training(store).recentFeatures(now, TrainingProgress.NONE);
+        return training(store, air(store, now)).recentFeatures(now, TrainingProgress.NONE);
     }
 
-    private AnomalyTraining training(FarmStore store) {
-        return new AnomalyTraining(store, catalog, features, AmbientSource.NONE, options, settings, drift);
+    /** Room air over the training window and the day each of its feature tables looks back on. */
+    private RoomAirHistory air(FarmStore store, Instant now) {
+        return RoomAirHistory.read(store, now.minus(settings.window()).minus(features.dayWindow()), now);
+    }
+
+    private AnomalyTraining training(FarmStore store, AmbientSource ambient) {
+        return new AnomalyTraining(store, catalog, features, ambient, options, settings, drift);
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +60,10 @@ public final class ThermalTrainer implements ModelTrainer {
         if (units.isEmpty()) {
             return TrainingResult.notEnoughData("no miner of model " + scope.key() + " is registered");
         }
+        AirAround air = air(store, now);
         List<ThermalTraining.Trained> trained;
         try {
-            trained = ThermalTraining.train(store.telemetry(), units, this::ambientOf, now, options, drift, progress);
+            trained = ThermalTraining.train(store.telemetry(), units, air::around, now, options, drift, progress);
         } catch (IllegalArgumentException e) {
             // ThermalTraining's way of saying the fitted units had too little history to hold any of it out
             return TrainingResult.notEnoughData(e.getMessage());
@@ -75,38 +75,57 @@ public final class ThermalTrainer implements ModelTrainer {
                     + " outside the physical bounds (the log names each unit and why)");
         }
         ThermalTraining.Trained model = trained.getFirst();
-        Map<String, Double> ambient = assumedAmbient(units);
-        String note = String.format(Locale.ROOT, "fitted %d of %d unit(s) of %s; room temperature by room assumed,"
-                        + " as no room sensor reports one yet: %s °C%s", model.models().units().size(), units.size(),
-                scope.key(), ambient, model.skipped().isEmpty() ? "" : "; " + model.skipped().size()
-                        + " unit(s) skipped (the log says why)");
+        Map<String, Object> ambient = ambientSources(units, air);
+        String note = String.format(Locale.ROOT, "fitted %d of %d unit(s) of %s; room air by room (measured by the"
+                        + " room's intake sensors, or the assumed °C where a room has none): %s%s",
+                model.models().units().size(), units.size(), scope.key(), ambient, model.skipped().isEmpty() ? ""
+                        : "; " + model.skipped().size() + " unit(s) skipped (the log says why)");
         LOG.info("Thermal model for {}: {}", scope.key(), note);
         model.skipped().forEach((unit, why) -> LOG.info("No thermal model for {}: {}", unit, why));
-        return TrainingResult.trained(withAssumedAmbient(model.candidate(), ambient), model.artifact(), note);
+        return TrainingResult.trained(withAmbient(model.candidate(), ambient), model.artifact(), note);
     }
 
     @Override
     public Map<String, double[]> recentFeatures(FarmStore store, ModelScope scope, Instant now) {
         List<Miner> units = MinerModelScopes.unitsOf(store, scope);
-        return ThermalTraining.featureColumns(store.telemetry(), units, this::ambientOf,
+        return ThermalTraining.featureColumns(store.telemetry(), units, air(store, now)::around,
                 now.minus(settings.thermal().recent()), now, options);
     }
 
-    private RoomAmbient ambientOf(Miner miner) {
-        return RoomAmbient.constant(settings.assumedAmbientC(miner.position().roomId()));
+    /** The air the room sensors measured over the training window, with the assumed room temperature behind it. */
+    private AirAround air(FarmStore store, Instant now) {
+        return new AirAround(RoomAirHistory.read(store, now.minus(options.trainingWindow()), now));
     }
 
-    private Map<String, Double> assumedAmbient(List<Miner> units) {
-        Map<String, Double> byRoom = new TreeMap<>();
-        units.forEach(m -> byRoom.put(m.position().roomId(), settings.assumedAmbientC(m.position().roomId())));
+    /** A miner's measured air, or its room's assumed temperature where no intake sensor reports. */
+    private final class AirAround {
+        private final RoomAirHistory measured;
+
+        AirAround(RoomAirHistory measured) {
+            this.measured = measured;
+        }
+
+        RoomAmbient around(Miner miner) {
+            return measured.around(miner)
+                    .orElseGet(() -> RoomAmbient.constant(settings.assumedAmbientC(miner.position().roomId())));
+        }
+    }
+
+    /** Per room: "sensors" where intake sensors reported in the window, else the °C assumed. */
+    private Map<String, Object> ambientSources(List<Miner> units, AirAround air) {
+        Map<String, Object> byRoom = new TreeMap<>();
+        for (Miner m : units) {
+            String room = m.position().roomId();
+            byRoom.put(room, air.measured.sensedRooms().contains(room) ? "sensors" : settings.assumedAmbientC(room));
+        }
         return byRoom;
     }
 
-    /** The candidate with the assumed room temperatures recorded beside the fit's options. */
-    private static ModelCandidate withAssumedAmbient(ModelCandidate candidate, Map<String, Double> byRoom) {
+    /** The candidate with where its room temperatures came from recorded beside the fit's options. */
+    private static ModelCandidate withAmbient(ModelCandidate candidate, Map<String, Object> byRoom) {
         Map<String, Object> hyper = new LinkedHashMap<>();
         hyper.put("thermal", candidate.hyperParameters());
-        hyper.put("ambient", Map.of("source", "assumed: no room sensor", "assumedCByRoom", byRoom));
+        hyper.put("ambient", Map.of("byRoom", byRoom));
         return new ModelCandidate(candidate.type(), candidate.scope(), candidate.trainedFrom(),
                 candidate.trainedTo(), candidate.features(), candidate.algorithm(), hyper, candidate.metrics(),
                 candidate.distributions());

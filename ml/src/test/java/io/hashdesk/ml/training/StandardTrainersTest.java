@@ -86,7 +86,7 @@ class StandardTrainersTest {
                     tuple(ModelType.MAINTENANCE, ModelScope.fleet(), RetrainingRun.Result.NOT_ENOUGH_DATA),
                     tuple(ModelType.ANOMALY, ModelScope.fleet(), RetrainingRun.Result.NOT_ENOUGH_DATA));
             assertThat(registry.champion(ModelType.THERMAL, ModelScope.minerModel(S19J_PRO)).orElseThrow()
-                    .hyperParametersJson()).contains("assumed");
+                    .hyperParametersJson()).contains("\"ambient\":{\"byRoom\":{");
             assertThat(registry.champion(ModelType.PROFIT_FORECAST, ModelScope.fleet()).orElseThrow()
                     .hyperParametersJson()).contains("\"coin\":\"BTC\"");
 
