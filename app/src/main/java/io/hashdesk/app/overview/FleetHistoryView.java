@@ -71,7 +71,15 @@ final class FleetHistoryView {
         }
         hashrate.forEach((algorithm, chart) -> draw(chart, history,
                 history.hashrate(algorithm).map(FleetHistory.HashrateLine::points).orElse(List.of())));
+        boolean metered = !history.meteredKilowatts().isEmpty();
+        // before the series change: the chart builds its legend items only while the legend is shown
+        power.setLegendVisible(metered);
         draw(power, history, history.powerKilowatts());
+        if (metered) {
+            // beside what the miners report, what the room meters measured: firmware power is often an estimate
+            power.getData().setAll(List.of(series("reported by the miners", history.powerKilowatts()),
+                    series("measured at the meters", history.meteredKilowatts())));
+        }
     }
 
     /** The algorithm's chart, added above the power chart in the algorithms' order the first time it is needed. */
@@ -117,9 +125,14 @@ final class FleetHistoryView {
         long offset = zone.getRules().getOffset(history.from()).getTotalSeconds();
         time.setLowerBound(Math.floorDiv(history.from().getEpochSecond() + offset, tick) * tick - offset);
         time.setUpperBound(history.to().getEpochSecond());
+        chart.getData().setAll(List.of(series("", points)));
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<FleetHistory.Point> points) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
         series.getData().setAll(points.stream()
                 .map(p -> new XYChart.Data<Number, Number>(p.epochSecond(), p.value())).toList());
-        chart.getData().setAll(List.of(series));
+        return series;
     }
 }

@@ -3,6 +3,7 @@ package io.hashdesk.app.overview;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.store.FleetPoint;
+import io.hashdesk.core.store.SensorPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ final class FleetHistoryViewModel {
 
     private final BiFunction<Instant, Instant, List<FleetPoint>> series;
     private final BiFunction<Instant, Instant, Map<Algorithm, List<FleetPoint>>> seriesByAlgorithm;
+    private final BiFunction<Instant, Instant, Map<String, List<SensorPoint>>> metered;
     private final JobRunner jobs;
     private final Clock clock;
     private final Duration window;
@@ -33,12 +35,15 @@ final class FleetHistoryViewModel {
      * @param series            the store's fleet totals at 5-minute resolution in {@code [from, to)}; called off the
      *                          FX thread
      * @param seriesByAlgorithm the same per algorithm, for the hashrate lines
+     * @param metered           the room meters' power per room at 5-minute resolution, for the measured line
      */
     FleetHistoryViewModel(BiFunction<Instant, Instant, List<FleetPoint>> series,
                           BiFunction<Instant, Instant, Map<Algorithm, List<FleetPoint>>> seriesByAlgorithm,
+                          BiFunction<Instant, Instant, Map<String, List<SensorPoint>>> metered,
                           JobRunner jobs, Clock clock, Duration window) {
         this.series = Objects.requireNonNull(series, "series");
         this.seriesByAlgorithm = Objects.requireNonNull(seriesByAlgorithm, "seriesByAlgorithm");
+        this.metered = Objects.requireNonNull(metered, "metered");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = Objects.requireNonNull(window, "window");
@@ -48,7 +53,8 @@ final class FleetHistoryViewModel {
     FleetHistory read() {
         Instant to = clock.instant();
         Instant from = to.minus(window);
-        return FleetHistory.of(from, to, series.apply(from, to), seriesByAlgorithm.apply(from, to));
+        return FleetHistory.of(from, to, series.apply(from, to), seriesByAlgorithm.apply(from, to),
+                metered.apply(from, to));
     }
 
     /** Takes a read; call on the FX thread. */

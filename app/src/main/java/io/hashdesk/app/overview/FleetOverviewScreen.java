@@ -63,6 +63,7 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
                 (from, to) -> store.telemetry().fleetSeries(from, to, Resolution.FIVE_MINUTES),
                 (from, to) -> store.telemetry().fleetSeriesByAlgorithm(from, to, Resolution.FIVE_MINUTES,
                         catalog.algorithmsOf(store.registry().miners())),
+                (from, to) -> store.sensors().powerByRoom(from, to, Resolution.FIVE_MINUTES),
                 jobs, clock, settings.chartWindow());
         this.map = new RoomMapViewModel(catalog, settings);
         this.view = new FleetOverviewView(tiles, List.of(new RoomClimateView(climate).root()),

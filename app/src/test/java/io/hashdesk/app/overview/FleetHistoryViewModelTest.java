@@ -7,6 +7,8 @@ import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.core.domain.catalog.Algorithm;
 import io.hashdesk.core.domain.catalog.HashrateUnit;
 import io.hashdesk.core.store.FleetPoint;
+import io.hashdesk.core.store.SensorPoint;
+import io.hashdesk.core.store.Stat;
 import io.hashdesk.core.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +42,8 @@ class FleetHistoryViewModelTest {
             asked.add(new Instant[] {from, to});
             return List.of(new FleetPoint(NOW.minus(Duration.ofMinutes(10)), 60, 58, 6_012.6, 181_500, 78.0),
                     new FleetPoint(NOW.minus(Duration.ofMinutes(5)), 60, 59, 6_100.1, 183_000, 79.0));
-        }, (from, to) -> Map.of(Algorithm.SHA256, sha256), jobs, CLOCK, Duration.ofHours(24));
+        }, (from, to) -> Map.of(Algorithm.SHA256, sha256), (from, to) -> Map.of(), jobs, CLOCK,
+                Duration.ofHours(24));
 
         viewModel.show(viewModel.read());
 
@@ -65,7 +68,7 @@ class FleetHistoryViewModelTest {
                 (from, to) -> List.of(new FleetPoint(bucket, 60, 60, 6_100.0956, 183_000, 79.0)),
                 (from, to) -> Map.of(Algorithm.SCRYPT, List.of(new FleetPoint(bucket, 10, 10, 0.0956, 33_000, 70.0)),
                         Algorithm.SHA256, List.of(new FleetPoint(bucket, 50, 50, 6_100.0, 150_000, 79.0))),
-                jobs, CLOCK, Duration.ofHours(24));
+                (from, to) -> Map.of(), jobs, CLOCK, Duration.ofHours(24));
 
         viewModel.show(viewModel.read());
 
@@ -82,11 +85,37 @@ class FleetHistoryViewModelTest {
     @Test
     void saysWhyTheChartIsEmptyWhenNothingWasPolledYet() {
         FleetHistoryViewModel viewModel = new FleetHistoryViewModel((from, to) -> List.of(), (from, to) -> Map.of(),
-                jobs, CLOCK, Duration.ofHours(24));
+                (from, to) -> Map.of(), jobs, CLOCK, Duration.ofHours(24));
 
         viewModel.show(viewModel.read());
 
         assertThat(viewModel.messageProperty().get()).startsWith("No readings in the last 24 h yet");
+    }
+
+    @Test
+    void theRoomMetersGiveAMeasuredPowerLineOnlyForBucketsWhereEveryMeteredRoomReported() {
+        Instant first = NOW.minus(Duration.ofMinutes(15));
+        Instant second = NOW.minus(Duration.ofMinutes(10));
+        Instant third = NOW.minus(Duration.ofMinutes(5));
+        Map<String, List<SensorPoint>> metered = Map.of(
+                "hall-a", List.of(watts(first, 90_000), watts(second, 91_000), watts(third, 92_000)),
+                // hall-b's meter missed the middle bucket: no total there rather than a dip of 60 kW
+                "hall-b", List.of(watts(first, 60_000), watts(third, 61_000)));
+        FleetHistoryViewModel viewModel = new FleetHistoryViewModel(
+                (from, to) -> List.of(new FleetPoint(third, 60, 60, 6_100.0, 145_000, 79.0)),
+                (from, to) -> Map.of(), (from, to) -> metered, jobs, CLOCK, Duration.ofHours(24));
+
+        viewModel.show(viewModel.read());
+
+        FleetHistory history = viewModel.historyProperty().get();
+        assertThat(history.powerKilowatts()).extracting(FleetHistory.Point::value).containsExactly(145.0);
+        assertThat(history.meteredKilowatts()).extracting(FleetHistory.Point::epochSecond)
+                .containsExactly(first.getEpochSecond(), third.getEpochSecond());
+        assertThat(history.meteredKilowatts()).extracting(FleetHistory.Point::value).containsExactly(150.0, 153.0);
+    }
+
+    private static SensorPoint watts(Instant bucket, double watts) {
+        return new SensorPoint(bucket, Duration.ofMinutes(5), 30, new Stat(watts, watts, watts));
     }
 
     @Test
@@ -98,7 +127,8 @@ class FleetHistoryViewModelTest {
                 throw new StoreException("the database is locked");
             }
             return points;
-        }, (from, to) -> Map.of(Algorithm.SHA256, points), jobs, CLOCK, Duration.ofHours(24));
+        }, (from, to) -> Map.of(Algorithm.SHA256, points), (from, to) -> Map.of(), jobs, CLOCK,
+                Duration.ofHours(24));
         viewModel.show(viewModel.read());
         FleetHistory drawn = viewModel.historyProperty().get();
 
