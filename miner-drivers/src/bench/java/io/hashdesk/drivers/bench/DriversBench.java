@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public final class DriversBench {
                 "--slow-on-stdin"));
         List<PollerBench.Block> blocks;
         try (SimulatorProcess sim = SimulatorProcess.start(farmFile, out, simArgs)) {
-            blocks = PollerBench.run(sim.endpoints(), out, new PollerBench.SlowSwitch() {
+            blocks = PollerBench.run(sim.endpoints(), out, new PollerBench.SimulatorControl() {
                 @Override
                 public void slow() throws Exception {
                     sim.slowDown();
@@ -60,6 +61,11 @@ public final class DriversBench {
                 @Override
                 public void fast() throws Exception {
                     sim.speedUp();
+                }
+
+                @Override
+                public Duration cpuTime() {
+                    return sim.cpuTime();
                 }
             });
         }

@@ -52,8 +52,9 @@ final class PollerBench {
      * running then) are collected by the scheduler's next ticks, and {@code settledSeconds} is the time until the
      * last of them was stored.
      */
-    record CycleFigures(double wallSeconds, double cpuSeconds, long ok, long failed, long deadlineExceeded,
-                        long skippedByBreaker, long carriedOver, double settledSeconds, long heapUsedMib) {
+    record CycleFigures(double wallSeconds, double cpuSeconds, double simulatorCpuSeconds, long ok, long failed,
+                        long deadlineExceeded, long skippedByBreaker, long carriedOver, double settledSeconds,
+                        long heapUsedMib) {
 
         double cpuShareOfOneCore() {
             return cpuSeconds / INTERVAL.toSeconds();
@@ -67,11 +68,16 @@ final class PollerBench {
     record Block(boolean slowed, List<CycleFigures> cycles) {
     }
 
-    /** Switches the simulated miners between hanging and answering. */
-    interface SlowSwitch {
+    /**
+     * The simulator process: switches its miners between hanging and answering, and says how much CPU it has used,
+     * since it shares the cores with the poller and its work shows in the cycle's wall time.
+     */
+    interface SimulatorControl {
         void slow() throws Exception;
 
         void fast() throws Exception;
+
+        Duration cpuTime();
     }
 
     /**
@@ -79,7 +85,7 @@ final class PollerBench {
      * {@value #SLOWED_BLOCKS} times a block of {@value #BLOCK_CYCLES} cycles with the hanging miners followed by one
      * without them. The first cycle of the first slowed block meets the hanging miners for the first time.
      */
-    static List<Block> run(List<MinerEndpoint> farm, Path workDir, SlowSwitch slowSwitch) throws Exception {
+    static List<Block> run(List<MinerEndpoint> farm, Path workDir, SimulatorControl simulator) throws Exception {
         ShiftedClock clock = new ShiftedClock();
         Path db = workDir.resolve("poll-bench-" + System.nanoTime() + ".db");
         List<Block> blocks = new ArrayList<>();
@@ -90,12 +96,12 @@ final class PollerBench {
             register(store, farm);
             List<Miner> miners = store.registry().miners();
             try (PollScheduler scheduler = new PollScheduler(reader, () -> miners, store.telemetry(), PollSettings.defaults(), clock)) {
-                blocks.add(new Block(false, cycles(scheduler, clock, WARM_UP_CYCLES + FIRST_BLOCK_CYCLES)));
+                blocks.add(new Block(false, cycles(scheduler, clock, simulator, WARM_UP_CYCLES + FIRST_BLOCK_CYCLES)));
                 for (int round = 0; round < SLOWED_BLOCKS; round++) {
-                    slowSwitch.slow();
-                    blocks.add(new Block(true, cycles(scheduler, clock, BLOCK_CYCLES)));
-                    slowSwitch.fast();
-                    blocks.add(new Block(false, cycles(scheduler, clock, BLOCK_CYCLES)));
+                    simulator.slow();
+                    blocks.add(new Block(true, cycles(scheduler, clock, simulator, BLOCK_CYCLES)));
+                    simulator.fast();
+                    blocks.add(new Block(false, cycles(scheduler, clock, simulator, BLOCK_CYCLES)));
                 }
             }
         }
@@ -103,19 +109,21 @@ final class PollerBench {
         return blocks;
     }
 
-    private static List<CycleFigures> cycles(PollScheduler scheduler, ShiftedClock clock, int count)
-            throws InterruptedException {
+    private static List<CycleFigures> cycles(PollScheduler scheduler, ShiftedClock clock, SimulatorControl simulator,
+                                             int count) throws InterruptedException {
         List<CycleFigures> cycles = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            cycles.add(cycle(scheduler, clock));
+            cycles.add(cycle(scheduler, clock, simulator));
         }
         return cycles;
     }
 
     /** One poll cycle, then the ticks the scheduler would run in the rest of the minute until every straggler is in. */
-    private static CycleFigures cycle(PollScheduler scheduler, ShiftedClock clock) throws InterruptedException {
+    private static CycleFigures cycle(PollScheduler scheduler, ShiftedClock clock, SimulatorControl simulator)
+            throws InterruptedException {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        Duration simulatorBefore = simulator.cpuTime();
         long started = System.nanoTime();
         Optional<PollCycle> result = scheduler.pollDue();
         double wall = (System.nanoTime() - started) / 1e9;
@@ -137,8 +145,9 @@ final class PollerBench {
         }
         double settled = (System.nanoTime() - started) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        double simulatorCpu = simulator.cpuTime().minus(simulatorBefore).toNanos() / 1e9;
         clock.advance(INTERVAL);
-        return new CycleFigures(wall, cpu, ok, failed, deadline, done.metrics().skippedByOpenBreaker(), carried,
+        return new CycleFigures(wall, cpu, simulatorCpu, ok, failed, deadline, done.metrics().skippedByOpenBreaker(), carried,
                 settled, heap);
     }
 
@@ -165,10 +174,10 @@ final class PollerBench {
         StringBuilder s = new StringBuilder(scenario).append('\n');
         for (CycleFigures c : all) {
             s.append(c == all.getFirst() ? "  " + firstLabel + ": " : "  cycle: ");
-            s.append(String.format(Locale.ROOT, "%.2f s wall, %.2f s CPU (%.1f %% of one core per %d s), ok %d,"
-                            + " failed %d (deadline %d), behind open breaker %d, stragglers %d (all stored after"
-                            + " %.2f s), heap %d MiB%n", c.wallSeconds(), c.cpuSeconds(), 100 * c.cpuShareOfOneCore(),
-                    INTERVAL.toSeconds(), c.ok(), c.failed(), c.deadlineExceeded(), c.skippedByBreaker(),
+            s.append(String.format(Locale.ROOT, "%.2f s wall, %.2f s CPU (%.1f %% of one core per %d s; simulator"
+                            + " %.2f s), ok %d, failed %d (deadline %d), behind open breaker %d, stragglers %d (all"
+                            + " stored after %.2f s), heap %d MiB%n", c.wallSeconds(), c.cpuSeconds(),
+                    100 * c.cpuShareOfOneCore(), INTERVAL.toSeconds(), c.simulatorCpuSeconds(), c.ok(), c.failed(), c.deadlineExceeded(), c.skippedByBreaker(),
                     c.carriedOver(), c.settledSeconds(), c.heapUsedMib()));
         }
         double meanCpu = cycles.stream().mapToDouble(CycleFigures::cpuShareOfOneCore).average().orElse(0);

@@ -77,4 +77,9 @@ final class SimulatorProcess implements AutoCloseable {
             process.destroyForcibly();
         }
     }
+
+    /** CPU the simulator process has used so far (zero where the OS does not say). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
 }
