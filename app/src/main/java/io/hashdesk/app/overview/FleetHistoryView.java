@@ -14,7 +14,9 @@ import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -32,6 +34,9 @@ final class FleetHistoryView {
     private final VBox root;
     private final VBox charts;
     private final AreaChart<Number, Number> power;
+    /** Names the power chart's two lines when meters measured; the chart's own legend drops out of a short chart. */
+    private final HBox powerLegend = new HBox(legendEntry("reported by the miners", "power-legend-reported"),
+            legendEntry("measured at the room meters", "power-legend-metered"));
     /** One hashrate chart per algorithm the fleet has, created when its first line arrives; SHA-256's always. */
     private final Map<Algorithm, AreaChart<Number, Number>> hashrate = new EnumMap<>(Algorithm.class);
 
@@ -48,7 +53,11 @@ final class FleetHistoryView {
         message.textProperty().bind(viewModel.messageProperty());
         message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-        charts = new VBox(power);
+        powerLegend.setId("chart-fleet-power-legend");
+        powerLegend.getStyleClass().add("power-legend");
+        powerLegend.managedProperty().bind(powerLegend.visibleProperty());
+        powerLegend.setVisible(false);
+        charts = new VBox(powerLegend, power);
         VBox.setVgrow(power, Priority.ALWAYS);
         hashrateChart(Algorithm.SHA256, FleetHistory.fleetUnit(Algorithm.SHA256));
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -72,8 +81,7 @@ final class FleetHistoryView {
         hashrate.forEach((algorithm, chart) -> draw(chart, history,
                 history.hashrate(algorithm).map(FleetHistory.HashrateLine::points).orElse(List.of())));
         boolean metered = !history.meteredKilowatts().isEmpty();
-        // before the series change: the chart builds its legend items only while the legend is shown
-        power.setLegendVisible(metered);
+        powerLegend.setVisible(metered);
         draw(power, history, history.powerKilowatts());
         if (metered) {
             // beside what the miners report, what the room meters measured: firmware power is often an estimate
@@ -89,6 +97,7 @@ final class FleetHistoryView {
                     : "chart-fleet-hashrate-" + a.name().toLowerCase(Locale.ROOT);
             AreaChart<Number, Number> chart = chart(id, a.displayName() + ", " + unit.label());
             VBox.setVgrow(chart, Priority.ALWAYS);
+            // above the power chart and its legend row
             int before = (int) hashrate.keySet().stream().filter(other -> other.compareTo(a) < 0).count();
             charts.getChildren().add(before, chart);
             return chart;
@@ -134,5 +143,13 @@ final class FleetHistoryView {
         series.getData().setAll(points.stream()
                 .map(p -> new XYChart.Data<Number, Number>(p.epochSecond(), p.value())).toList());
         return series;
+    }
+
+    private static Label legendEntry(String text, String styleClass) {
+        Region line = new Region();
+        line.getStyleClass().add("power-legend-line");
+        Label entry = new Label(text, line);
+        entry.getStyleClass().addAll("power-legend-entry", styleClass);
+        return entry;
     }
 }

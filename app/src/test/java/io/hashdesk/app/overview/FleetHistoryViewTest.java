@@ -16,6 +16,7 @@ import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,9 @@ class FleetHistoryViewTest {
 
         AreaChart<?, ?> power = robot.lookup("#chart-fleet-power").queryAs(AreaChart.class);
         assertThat(power.getData()).hasSize(2);
-        assertThat(power.isLegendVisible()).isTrue();
-        assertThat(robot.from(power).lookup(".chart-legend-item").queryAllAs(Label.class))
-                .extracting(Label::getText).containsExactly("reported by the miners", "measured at the meters");
+        HBox legend = robot.lookup("#chart-fleet-power-legend").queryAs(HBox.class);
+        assertThat(legend.isVisible()).isTrue();
+        assertThat(legend.getChildren()).extracting(node -> ((Label) node).getText())
+                .containsExactly("reported by the miners", "measured at the room meters");
     }
 }
