@@ -7,7 +7,7 @@ import io.hashdesk.core.store.ModelType;
 import io.hashdesk.ml.TrainingProgress;
 import io.hashdesk.ml.drift.DriftSettings;
 import io.hashdesk.ml.drift.FeatureDistributions;
-import io.hashdesk.ml.features.AmbientSource;
+import io.hashdesk.ml.features.RoomSensors;
 import io.hashdesk.ml.features.Feature;
 import io.hashdesk.ml.features.FeatureBuilder;
 import io.hashdesk.ml.features.FeatureSettings;
@@ -45,7 +45,7 @@ public final class AnomalyTraining {
     private static final Logger LOG = LoggerFactory.getLogger(AnomalyTraining.class);
 
     private final FeatureBuilder builder;
-    private final AmbientSource ambient;
+    private final RoomSensors ambient;
     private final AnomalyOptions options;
     private final AnomalyTrainingSettings settings;
     private final DriftSettings drift;
@@ -54,9 +54,9 @@ public final class AnomalyTraining {
     public record Trained(ModelCandidate candidate, ModelArtifact artifact, AnomalyDetector detector) {
     }
 
-    /** @param ambient room air temperatures, {@link AmbientSource#NONE} when there are no sensors */
+    /** @param ambient room air temperatures, {@link RoomSensors#NONE} when there are no sensors */
     public AnomalyTraining(FarmStore store, MinerModelCatalog catalog, FeatureSettings features,
-                           AmbientSource ambient, AnomalyOptions options, AnomalyTrainingSettings settings,
+                           RoomSensors ambient, AnomalyOptions options, AnomalyTrainingSettings settings,
                            DriftSettings drift) {
         Objects.requireNonNull(store, "store");
         this.builder = new FeatureBuilder(store.telemetry(), store.registry(), catalog, features);

@@ -48,6 +48,13 @@ public enum Feature {
     RESTARTS_24H(Group.OPERATIONAL, "count", "24 h", "no poll in the window"),
     COVERAGE_24H(Group.OPERATIONAL, "fraction of 5-min buckets polled", "24 h", "never missing"),
     AMBIENT_C(Group.OPERATIONAL, "°C", "24 h", "no room sensor for the miner's room"),
+    /**
+     * Power the meter on the miner's circuit measured ÷ the power the miners on that circuit reported: its rack's
+     * meter if the rack has one (the rack's miners), else the room's whole-room meter (the room's miners). Firmware
+     * power is an estimate; a ratio that moves means a miner misreports or something else draws on the circuit.
+     */
+    METERED_TO_REPORTED_POWER(Group.OPERATIONAL, "ratio", "24 h",
+            "no meter on the miner's rack or room, or no power reported by the miners on it"),
     HASHPRICE_USD_PER_TH_DAY(Group.MARKET, "USD per TH/s per day", "latest",
             "no market snapshot with price, difficulty and block reward for the miner's coin"),
     DIFFICULTY_CHANGE_7D(Group.MARKET, "fraction", "7 d", "fewer than 2 difficulty figures in the window"),

@@ -50,11 +50,11 @@ public final class FeatureBuilder {
     }
 
     /**
-     * @param ambient room air temperatures, {@link AmbientSource#NONE} when there are no sensors
+     * @param ambient room air temperatures, {@link RoomSensors#NONE} when there are no sensors
      * @param market  market and energy conditions per algorithm; {@code null} answers mean unknown
      * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
      */
-    public FeatureTable build(Instant asOf, AmbientSource ambient, Function<Algorithm, MarketConditions> market,
+    public FeatureTable build(Instant asOf, RoomSensors ambient, Function<Algorithm, MarketConditions> market,
                               TrainingProgress progress) {
         return buildEach(List.of(asOf), ambient, market, progress).getFirst();
     }
@@ -67,7 +67,7 @@ public final class FeatureBuilder {
      *
      * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
      */
-    public List<FeatureTable> buildEach(List<Instant> asOfs, AmbientSource ambient,
+    public List<FeatureTable> buildEach(List<Instant> asOfs, RoomSensors ambient,
                                         Function<Algorithm, MarketConditions> market, TrainingProgress progress) {
         if (asOfs.isEmpty()) {
             return List.of();
@@ -77,7 +77,9 @@ public final class FeatureBuilder {
         int total = Math.max(1, miners.size());
         List<FeatureTable.Row> rows = new ArrayList<>(miners.size());
         Map<MinerId, Integer> rowOf = new HashMap<>();
+        String[] racks = new String[miners.size()];
         for (Miner miner : miners) {
+            racks[rows.size()] = miner.position().rack();
             rowOf.put(miner.id(), rows.size());
             rows.add(new FeatureTable.Row(miner.id(), miner.modelId(), miner.position().roomId()));
         }
@@ -135,6 +137,7 @@ public final class FeatureBuilder {
                 }
             }
             applyAmbient(rows, values[k], powerKw[k], ambient, w.dayStart(), w.end());
+            applyMeteredPower(rows, racks, values[k], powerKw[k], ambient, w.dayStart(), w.end());
             PeerComparison.apply(rows, values[k], settings.minPeers());
             applyMarket(rows, values[k], market);
             tables.add(new FeatureTable(w.end(), rows, values[k]));
@@ -191,7 +194,7 @@ public final class FeatureBuilder {
     }
 
     private static void applyAmbient(List<FeatureTable.Row> rows, double[][] values, double[] powerKw,
-                                     AmbientSource ambient, Instant from, Instant to) {
+                                     RoomSensors ambient, Instant from, Instant to) {
         Map<String, Double> byRoom = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             double air = byRoom.computeIfAbsent(rows.get(i).roomId(), room -> ambient.meanAmbientC(room, from, to));
@@ -200,6 +203,28 @@ public final class FeatureBuilder {
             double rise = row[Feature.CHIP_TEMP_MEAN_24H.ordinal()] - air;
             double value = MinerSignals.ratio(rise, powerKw[i]);
             row[Feature.THERMAL_RISE_C_PER_KW.ordinal()] = Double.isFinite(value) ? value : Double.NaN;
+        }
+    }
+
+    /** {@link Feature#METERED_TO_REPORTED_POWER}: the rack's meter if it has one, else the room's whole-room meter. */
+    private static void applyMeteredPower(List<FeatureTable.Row> rows, String[] racks, double[][] values,
+                                          double[] powerKw, RoomSensors sensors, Instant from, Instant to) {
+        Map<List<String>, Double> reported = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (Double.isFinite(powerKw[i])) {
+                reported.merge(Arrays.asList(rows.get(i).roomId(), racks[i]), powerKw[i], Double::sum);
+                reported.merge(Arrays.asList(rows.get(i).roomId(), null), powerKw[i], Double::sum);
+            }
+        }
+        Map<List<String>, Double> metered = new HashMap<>();
+        Function<List<String>, Double> meter = key -> sensors.meanMeteredKw(key.get(0), key.get(1), from, to);
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> rack = Arrays.asList(rows.get(i).roomId(), racks[i]);
+            List<String> room = Arrays.asList(rows.get(i).roomId(), null);
+            List<String> circuit = Double.isFinite(metered.computeIfAbsent(rack, meter)) ? rack : room;
+            double kw = metered.computeIfAbsent(circuit, meter);
+            double ratio = MinerSignals.ratio(kw, reported.getOrDefault(circuit, Double.NaN));
+            values[i][Feature.METERED_TO_REPORTED_POWER.ordinal()] = Double.isFinite(ratio) ? ratio : Double.NaN;
         }
     }
 

@@ -9,7 +9,7 @@ import io.hashdesk.ml.anomaly.AnomalyOptions;
 import io.hashdesk.ml.anomaly.AnomalyTraining;
 import io.hashdesk.ml.anomaly.AnomalyTrainingSettings;
 import io.hashdesk.ml.drift.DriftSettings;
-import io.hashdesk.ml.features.AmbientSource;
+import io.hashdesk.ml.features.RoomSensors;
 import io.hashdesk.ml.features.FeatureSettings;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Retrains the fleet's anomaly detector ({@link AnomalyTraining}) over the windows of its own
  * {@link AnomalyTrainingSettings}. No room sensor reports yet, so the ambient features are missing
- * ({@link AmbientSource#NONE}) rather than an assumed constant, which would tell the detector nothing.
+ * ({@link RoomSensors#NONE}) rather than an assumed constant, which would tell the detector nothing.
  */
 public final class AnomalyTrainer implements ModelTrainer {
 
@@ -50,7 +50,7 @@ public final class AnomalyTrainer implements ModelTrainer {
 
     @Override
     public TrainingResult train(FarmStore store, ModelScope scope, Instant now, TrainingProgress progress) {
-        RoomAirHistory air = air(store, now);
+        RoomSensorHistory air = air(store, now);
         AnomalyTraining.Trained trained;
         try {
             trained = training(store, air).train(now, progress);
@@ -70,11 +70,11 @@ public final class AnomalyTrainer implements ModelTrainer {
     }
 
     /** Room air over the training window and the day each of its feature tables looks back on. */
-    private RoomAirHistory air(FarmStore store, Instant now) {
-        return RoomAirHistory.read(store, now.minus(settings.window()).minus(features.dayWindow()), now);
+    private RoomSensorHistory air(FarmStore store, Instant now) {
+        return RoomSensorHistory.read(store, now.minus(settings.window()).minus(features.dayWindow()), now);
     }
 
-    private AnomalyTraining training(FarmStore store, AmbientSource ambient) {
+    private AnomalyTraining training(FarmStore store, RoomSensors ambient) {
         return new AnomalyTraining(store, catalog, features, ambient, options, settings, drift);
     }
 }

@@ -94,14 +94,14 @@ public final class ThermalTrainer implements ModelTrainer {
 
     /** The air the room sensors measured over the training window, with the assumed room temperature behind it. */
     private AirAround air(FarmStore store, Instant now) {
-        return new AirAround(RoomAirHistory.read(store, now.minus(options.trainingWindow()), now));
+        return new AirAround(RoomSensorHistory.read(store, now.minus(options.trainingWindow()), now));
     }
 
     /** A miner's measured air, or its room's assumed temperature where no intake sensor reports. */
     private final class AirAround {
-        private final RoomAirHistory measured;
+        private final RoomSensorHistory measured;
 
-        AirAround(RoomAirHistory measured) {
+        AirAround(RoomSensorHistory measured) {
             this.measured = measured;
         }
 

@@ -11,7 +11,7 @@ import io.hashdesk.drivers.sim.MinerBlueprint;
 import io.hashdesk.ml.TrainingProgress;
 import io.hashdesk.ml.drift.DriftCheck;
 import io.hashdesk.ml.drift.DriftSettings;
-import io.hashdesk.ml.features.AmbientSource;
+import io.hashdesk.ml.features.RoomSensors;
 import io.hashdesk.ml.features.Feature;
 import io.hashdesk.ml.features.FeatureBuilder;
 import io.hashdesk.ml.features.FeatureSettings;
@@ -65,7 +65,7 @@ class AnomalyTrainingTest {
 
     private static AnomalyTraining training() {
         return new AnomalyTraining(history.store(), MinerModelCatalog.bundled(), FeatureSettings.defaults(),
-                AmbientSource.NONE, AnomalyOptions.defaults(), SETTINGS, DriftSettings.defaults());
+                RoomSensors.NONE, AnomalyOptions.defaults(), SETTINGS, DriftSettings.defaults());
     }
 
     @Test
@@ -85,7 +85,7 @@ class AnomalyTrainingTest {
 
         FeatureTable afterFault = new FeatureBuilder(history.telemetry(), history.store().registry(),
                 MinerModelCatalog.bundled(), FeatureSettings.defaults())
-                .build(history.end(), AmbientSource.NONE, a -> null, TrainingProgress.NONE);
+                .build(history.end(), RoomSensors.NONE, a -> null, TrainingProgress.NONE);
         List<Anomaly> before = trained.detector().score(afterFault);
         List<Anomaly> after = loaded.model().score(afterFault);
         assertThat(after).isEqualTo(before);

@@ -10,7 +10,7 @@ import io.hashdesk.core.store.ModelScope;
 import io.hashdesk.core.store.ModelType;
 import io.hashdesk.ml.TrainingProgress;
 import io.hashdesk.ml.anomaly.AnomalyDetector;
-import io.hashdesk.ml.features.AmbientSource;
+import io.hashdesk.ml.features.RoomSensors;
 import io.hashdesk.ml.features.FeatureBuilder;
 import io.hashdesk.ml.features.FeatureSettings;
 import io.hashdesk.ml.features.FeatureTable;
@@ -86,7 +86,7 @@ final class ChampionInference {
     void run(int units) {
         long t = System.nanoTime();
         FeatureTable table = new FeatureBuilder(store.telemetry(), store.registry(), catalog,
-                FeatureSettings.defaults()).build(now, AmbientSource.NONE, algorithm -> null, TrainingProgress.NONE);
+                FeatureSettings.defaults()).build(now, RoomSensors.NONE, algorithm -> null, TrainingProgress.NONE);
         report.seconds(text("inference features: anomaly feature table of %d miners", table.size()), t);
         t = System.nanoTime();
         List<FeatureRow> rows = maintenanceRows();

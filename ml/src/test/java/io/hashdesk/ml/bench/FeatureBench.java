@@ -5,7 +5,7 @@ import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import io.hashdesk.ml.TrainingProgress;
 import io.hashdesk.ml.anomaly.AnomalyDetector;
 import io.hashdesk.ml.anomaly.AnomalyOptions;
-import io.hashdesk.ml.features.AmbientSource;
+import io.hashdesk.ml.features.RoomSensors;
 import io.hashdesk.ml.features.FeatureBuilder;
 import io.hashdesk.ml.features.FeatureSettings;
 import io.hashdesk.ml.features.FeatureTable;
@@ -51,12 +51,12 @@ public final class FeatureBench {
             FeatureBuilder builder = new FeatureBuilder(store.telemetry(), store.registry(),
                     MinerModelCatalog.bundled(), FeatureSettings.defaults());
             t = System.nanoTime();
-            FeatureTable table = builder.build(end, AmbientSource.NONE, a -> null, TrainingProgress.NONE);
+            FeatureTable table = builder.build(end, RoomSensors.NONE, a -> null, TrainingProgress.NONE);
             report("one feature table, %d miners", t, table.size());
             t = System.nanoTime();
             List<FeatureTable> training = new ArrayList<>();
             for (int h = 0; h < 12; h++) {
-                training.add(builder.build(end.minus(Duration.ofHours(4L * h)), AmbientSource.NONE, a -> null,
+                training.add(builder.build(end.minus(Duration.ofHours(4L * h)), RoomSensors.NONE, a -> null,
                         TrainingProgress.NONE));
             }
             report("12 feature tables (training set), %d miners each", t, miners);

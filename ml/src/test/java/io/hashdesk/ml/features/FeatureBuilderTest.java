@@ -96,6 +96,35 @@ class FeatureBuilderTest {
     }
 
     @Test
+    void meteredPowerIsComparedWithWhatTheMinersOnThatCircuitReport() {
+        Instant end = T0.plus(Duration.ofDays(2));
+        try (SqliteFarmStore store = store("metered.db", end)) {
+            // the hall's whole-room meter and no rack meter; the closet has none
+            RoomSensors sensors = new RoomSensors() {
+                @Override
+                public double meanAmbientC(String roomId, Instant from, Instant to) {
+                    return Double.NaN;
+                }
+
+                @Override
+                public double meanMeteredKw(String roomId, String rack, Instant from, Instant to) {
+                    return roomId.equals("hall") && rack == null ? 9.9 : Double.NaN;
+                }
+            };
+            FeatureTable table = new FeatureBuilder(store.telemetry(), store.registry(), MinerModelCatalog.bundled(),
+                    FeatureSettings.defaults()).build(end, sensors, a -> null, TrainingProgress.NONE);
+
+            // three healthy miners at about 3,010 W each report about 9.03 kW against the 9.9 kW measured
+            for (String id : List.of("healthy-1", "healthy-2", "healthy-3")) {
+                assertThat(table.value(MinerId.of(id), Feature.METERED_TO_REPORTED_POWER))
+                        .isCloseTo(9.9 / 9.03, org.assertj.core.data.Offset.offset(0.01));
+            }
+            assertThat(table.value(MinerId.of("stopped-no-fans"), Feature.METERED_TO_REPORTED_POWER)).isNaN();
+            assertThat(table.value(MinerId.of("alone"), Feature.METERED_TO_REPORTED_POWER)).isNaN();
+        }
+    }
+
+    @Test
     void tablesBuiltTogetherFromOneReadEqualTablesBuiltOneAtATime() {
         Instant end = T0.plus(Duration.ofDays(10));
         try (SqliteFarmStore store = store("together.db", end)) {
@@ -104,7 +133,7 @@ class FeatureBuilderTest {
                     T0.plus(Duration.ofDays(5)).plus(Duration.ofMinutes(17)), end.minus(Duration.ofHours(4)));
             FeatureBuilder builder = new FeatureBuilder(store.telemetry(), store.registry(),
                     MinerModelCatalog.bundled(), FeatureSettings.defaults());
-            AmbientSource ambient = (room, from, to) -> room.equals("hall") ? 24.0 : Double.NaN;
+            RoomSensors ambient = (room, from, to) -> room.equals("hall") ? 24.0 : Double.NaN;
             List<FeatureTable> together = builder.buildEach(instants, ambient, a -> null, TrainingProgress.NONE);
             assertThat(together).hasSameSizeAs(instants);
             for (int k = 0; k < instants.size(); k++) {
@@ -207,7 +236,7 @@ class FeatureBuilderTest {
                     MinerModelCatalog.bundled(), new FeatureSettings(Duration.ofHours(1), Duration.ofDays(1),
                     Duration.ofDays(7), Duration.ofDays(7), Duration.ofHours(24), 2, 1));
             TrainingProgress cancelled = new CancelledProgress();
-            assertThatThrownBy(() -> builder.build(end, AmbientSource.NONE, a -> null, cancelled))
+            assertThatThrownBy(() -> builder.build(end, RoomSensors.NONE, a -> null, cancelled))
                     .isInstanceOf(CancellationException.class);
         }
     }

@@ -22,10 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RoomAirHistoryTest {
+class RoomSensorHistoryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T00:00:00Z");
     private static final Instant END = T0.plus(Duration.ofHours(6));
@@ -39,7 +40,7 @@ class RoomAirHistoryTest {
     }
 
     @Test
-    void aMinerBreathesItsRacksAirElseItsRoomsAndARoomWithoutSensorsHasNone() {
+    void aMinerBreathesItsRacksAirElseItsRoomsAndCircuitsAreMeteredByRackOrWholeRoom() {
         try (SqliteFarmStore store = SqliteFarmStore.open(dir.resolve("farm.db"), StoreSettings.defaults(),
                 Clock.fixed(END, ZoneOffset.UTC))) {
             List<SensorReading> reads = new ArrayList<>();
@@ -48,10 +49,14 @@ class RoomAirHistoryTest {
                 reads.add(intake("hall-a-r2", new SensorPlacement("hall-a", "R2", SensorPosition.INTAKE), at, 27.0));
                 // exhaust air is not what the miners breathe
                 reads.add(intake("hall-a-out", new SensorPlacement("hall-a", null, SensorPosition.EXHAUST), at, 45.0));
+                reads.add(watts("hall-a-r2-pdu", new SensorPlacement("hall-a", "R2", SensorPosition.CIRCUIT), at,
+                        31_500));
+                reads.add(watts("hall-a-feed", new SensorPlacement("hall-a", null, SensorPosition.CIRCUIT), at,
+                        90_000));
             }
             store.sensors().ingest(reads);
 
-            RoomAirHistory air = RoomAirHistory.read(store, T0, END);
+            RoomSensorHistory air = RoomSensorHistory.read(store, T0, END);
 
             assertThat(air.around(miner("hall-a", "R2")).orElseThrow().tempAt(T0.plus(Duration.ofHours(3))))
                     .isCloseTo(27.0, org.assertj.core.data.Offset.offset(1e-9));
@@ -63,7 +68,15 @@ class RoomAirHistoryTest {
             assertThat(air.meanAmbientC("hall-a", END, END.plusSeconds(3600))).isNaN();
             assertThat(air.meanAmbientC("hall-b", T0, END)).isNaN();
             assertThat(air.sensedRooms()).containsExactly("hall-a");
+            assertThat(air.meanMeteredKw("hall-a", "R2", T0, END)).isCloseTo(31.5, Offset.offset(1e-6));
+            assertThat(air.meanMeteredKw("hall-a", null, T0, END)).isCloseTo(90.0, Offset.offset(1e-6));
+            assertThat(air.meanMeteredKw("hall-a", "R7", T0, END)).isNaN();
+            assertThat(air.meanMeteredKw("hall-b", null, T0, END)).isNaN();
         }
+    }
+
+    private static SensorReading watts(String id, SensorPlacement placement, Instant at, double watts) {
+        return SensorReading.ok(SensorId.of(id), placement, at, Map.of(SensorQuantity.POWER_WATTS, watts));
     }
 
     private static SensorReading intake(String id, SensorPlacement placement, Instant at, double tempC) {

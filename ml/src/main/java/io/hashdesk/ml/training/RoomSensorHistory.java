@@ -3,39 +3,48 @@ package io.hashdesk.ml.training;
 import io.hashdesk.core.domain.Miner;
 import io.hashdesk.core.store.AmbientScope;
 import io.hashdesk.core.store.FarmStore;
+import io.hashdesk.core.store.PowerCircuit;
 import io.hashdesk.core.store.Resolution;
 import io.hashdesk.core.store.SensorPoint;
-import io.hashdesk.ml.features.AmbientSource;
+import io.hashdesk.ml.features.RoomSensors;
 import io.hashdesk.ml.thermal.RoomAmbient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * The intake air the room sensors measured over a training window, read from the store once (5-minute buckets, per
- * room and per rack) and handed to the models that need room temperature: the thermal fit follows the air around
- * each miner, its rack's sensors first, else its room's; the anomaly features take a room's mean. Rooms without an
+ * What the room sensors measured over a training window, read from the store once (5-minute buckets): intake air per
+ * room and per rack, and power per metered circuit. The thermal fit follows the air around each miner, its rack's
+ * sensors first, else its room's; the features take a room's mean air and a circuit's mean power. Rooms without an
  * intake sensor get nothing here, and the trainers fall back to the assumed room temperature (thermal) or leave the
  * ambient features missing (anomaly).
  */
-final class RoomAirHistory implements AmbientSource {
+final class RoomSensorHistory implements RoomSensors {
 
     /** The readings {@link RoomAmbient} accepts; a sensor reading outside them is a fault, not air. */
     private static final double MIN_AIR_C = -40;
     private static final double MAX_AIR_C = 60;
 
-    private final Map<AmbientScope, List<SensorPoint>> intake;
+    private static final double WATTS_PER_KILOWATT = 1000;
 
-    private RoomAirHistory(Map<AmbientScope, List<SensorPoint>> intake) {
+    private final Map<AmbientScope, List<SensorPoint>> intake;
+    private final Map<PowerCircuit, List<SensorPoint>> circuits;
+
+    private RoomSensorHistory(Map<AmbientScope, List<SensorPoint>> intake,
+                              Map<PowerCircuit, List<SensorPoint>> circuits) {
         this.intake = intake;
+        this.circuits = circuits;
     }
 
-    static RoomAirHistory read(FarmStore store, Instant from, Instant to) {
-        return new RoomAirHistory(store.sensors().ambientIntake(from, to, Resolution.FIVE_MINUTES));
+    static RoomSensorHistory read(FarmStore store, Instant from, Instant to) {
+        return new RoomSensorHistory(store.sensors().ambientIntake(from, to, Resolution.FIVE_MINUTES),
+                store.sensors().powerByCircuit(from, to, Resolution.FIVE_MINUTES));
     }
 
     /** The air around a miner: its rack's intake if a sensor is fixed there, else its room's; empty if neither. */
@@ -49,7 +58,7 @@ final class RoomAirHistory implements AmbientSource {
     Set<String> sensedRooms() {
         Set<String> rooms = new TreeSet<>();
         intake.forEach((scope, points) -> {
-            if (scope.rack() == null && points.stream().anyMatch(RoomAirHistory::plausible)) {
+            if (scope.rack() == null && points.stream().anyMatch(RoomSensorHistory::plausible)) {
                 rooms.add(scope.roomId());
             }
         });
@@ -58,15 +67,36 @@ final class RoomAirHistory implements AmbientSource {
 
     @Override
     public double meanAmbientC(String roomId, Instant from, Instant to) {
+        return mean(intake.getOrDefault(AmbientScope.room(roomId), List.of()), from, to, RoomSensorHistory::plausible);
+    }
+
+    /** Sample-weighted mean of the buckets starting in {@code [from, to)} that pass; NaN when none does. */
+    private static double mean(List<SensorPoint> points, Instant from, Instant to, Predicate<SensorPoint> usable) {
         double sum = 0;
         int samples = 0;
-        for (SensorPoint p : intake.getOrDefault(AmbientScope.room(roomId), List.of())) {
-            if (!p.start().isBefore(from) && p.start().isBefore(to) && plausible(p)) {
+        for (SensorPoint p : points) {
+            if (!p.start().isBefore(from) && p.start().isBefore(to) && usable.test(p)) {
                 sum += p.value().mean() * p.samples();
                 samples += p.samples();
             }
         }
         return samples == 0 ? Double.NaN : sum / samples;
+    }
+
+    @Override
+    public double meanMeteredKw(String roomId, String rack, Instant from, Instant to) {
+        double kw = 0;
+        boolean any = false;
+        for (Map.Entry<PowerCircuit, List<SensorPoint>> circuit : circuits.entrySet()) {
+            if (circuit.getKey().roomId().equals(roomId) && Objects.equals(circuit.getKey().rack(), rack)) {
+                double mean = mean(circuit.getValue(), from, to, p -> true);
+                if (Double.isFinite(mean)) {
+                    kw += mean / WATTS_PER_KILOWATT;
+                    any = true;
+                }
+            }
+        }
+        return any ? kw : Double.NaN;
     }
 
     private Optional<RoomAmbient> readings(AmbientScope scope) {
