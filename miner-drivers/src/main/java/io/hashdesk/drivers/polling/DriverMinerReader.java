@@ -50,7 +50,8 @@ public final class DriverMinerReader implements MinerReader, AutoCloseable {
         try {
             return d.web().readSnapshot(miner.id());
         } catch (MinerAccessException webFailure) {
-            if (!worthTryingRpc(webFailure.failure())) {
+            // interrupted: the poller gave up on this read at its deadline, and nobody will look at an RPC answer
+            if (!worthTryingRpc(webFailure.failure()) || Thread.currentThread().isInterrupted()) {
                 throw webFailure;
             }
             try {

@@ -251,6 +251,11 @@ final class VnishHttp {
             }
             throw new MinerTimeoutException(where + ": no answer within " + budget.toMillis() + " ms", e);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the socket was closed because the caller gave up waiting (the poller's deadline), not by the miner
+                throw new MinerTimeoutException(where + ": given up by the caller after "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms", e);
+            }
             throw new MinerUnreachableException(where + ": " + e.getMessage(), e);
         }
         try (response) {

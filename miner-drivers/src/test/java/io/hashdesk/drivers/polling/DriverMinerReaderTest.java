@@ -92,6 +92,19 @@ class DriverMinerReaderTest {
     }
 
     @Test
+    void aReadThePollerGaveUpOnIsNotRetriedThroughTheRpc() {
+        web.failWith = Failure.UNREACHABLE;
+        Thread.currentThread().interrupt();
+        try {
+            MinerAccessException e = assertThrows(MinerAccessException.class, () -> reader.read(MINER));
+            assertSame(Failure.UNREACHABLE, e.failure());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of("open 8080"), rpc.events);
+    }
+
+    @Test
     void whenBothFailTheWebFailureIsReportedWithTheRpcOneAttached() {
         web.failWith = Failure.UNREACHABLE;
         rpc.failWith = Failure.UNREACHABLE;
