@@ -78,16 +78,14 @@ final class FleetHistoryView {
         for (FleetHistory.HashrateLine line : history.hashrate()) {
             hashrateChart(line.algorithm(), line.unit());
         }
-        hashrate.forEach((algorithm, chart) -> draw(chart, history,
-                history.hashrate(algorithm).map(FleetHistory.HashrateLine::points).orElse(List.of())));
+        hashrate.forEach((algorithm, chart) -> draw(chart, history, List.of(series("",
+                history.hashrate(algorithm).map(FleetHistory.HashrateLine::points).orElse(List.of())))));
         boolean metered = !history.meteredKilowatts().isEmpty();
         powerLegend.setVisible(metered);
-        draw(power, history, history.powerKilowatts());
-        if (metered) {
-            // beside what the miners report, what the room meters measured: firmware power is often an estimate
-            power.getData().setAll(List.of(series("reported by the miners", history.powerKilowatts()),
-                    series("measured at the meters", history.meteredKilowatts())));
-        }
+        // beside what the miners report, what the room meters measured: firmware power is often an estimate
+        draw(power, history, metered ? List.of(series("reported by the miners", history.powerKilowatts()),
+                series("measured at the meters", history.meteredKilowatts()))
+                : List.of(series("", history.powerKilowatts())));
     }
 
     /** The algorithm's chart, added above the power chart in the algorithms' order the first time it is needed. */
@@ -127,14 +125,15 @@ final class FleetHistoryView {
         return chart;
     }
 
-    private void draw(AreaChart<Number, Number> chart, FleetHistory history, List<FleetHistory.Point> points) {
+    private void draw(AreaChart<Number, Number> chart, FleetHistory history,
+                      List<XYChart.Series<Number, Number>> lines) {
         NumberAxis time = (NumberAxis) chart.getXAxis();
         long tick = TICK.toSeconds();
         // ticks fall on lowerBound + n × tick: start at a round local hour before the window
         long offset = zone.getRules().getOffset(history.from()).getTotalSeconds();
         time.setLowerBound(Math.floorDiv(history.from().getEpochSecond() + offset, tick) * tick - offset);
         time.setUpperBound(history.to().getEpochSecond());
-        chart.getData().setAll(List.of(series("", points)));
+        chart.getData().setAll(lines);
     }
 
     private static XYChart.Series<Number, Number> series(String name, List<FleetHistory.Point> points) {

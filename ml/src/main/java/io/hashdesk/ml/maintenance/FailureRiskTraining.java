@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +74,14 @@ public final class FailureRiskTraining {
      * is measured against its model's safe limit from the catalog.
      */
     List<HourlyHistory> histories(TelemetryStore telemetry, List<Miner> miners, Instant from, Instant to) {
+        Map<String, Double> chipLimitC = new HashMap<>();
         for (Miner miner : miners) {
-            if (catalog.byId(miner.modelId()).isEmpty()) {
-                throw new IllegalArgumentException("miner " + miner.id() + ": model '" + miner.modelId() + "' is not"
-                        + " in the miner catalog, so its safe chip temperature is unknown");
-            }
+            chipLimitC.computeIfAbsent(miner.modelId(), model -> catalog.byId(model).orElseThrow(() ->
+                    new IllegalArgumentException("miner " + miner.id() + ": model '" + model + "' is not in the miner"
+                            + " catalog, so its safe chip temperature is unknown")).safeLimits().chipTempMaxC());
         }
         return UnitWork.eachInParallel(miners, miner -> HourlyHistory.read(telemetry, miner.id(),
-                miner.modelId() + "/" + miner.position().roomId(),
-                catalog.byId(miner.modelId()).orElseThrow().safeLimits().chipTempMaxC(), from, to),
+                miner.modelId() + "/" + miner.position().roomId(), chipLimitC.get(miner.modelId()), from, to),
                 TrainingProgress.NONE, 0, 0, miner -> "");
     }
 

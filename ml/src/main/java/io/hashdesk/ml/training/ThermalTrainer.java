@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,10 +114,11 @@ public final class ThermalTrainer implements ModelTrainer {
 
     /** Per room: "sensors" where intake sensors reported in the window, else the °C assumed. */
     private Map<String, Object> ambientSources(List<Miner> units, AirAround air) {
+        Set<String> sensed = air.measured.sensedRooms();
         Map<String, Object> byRoom = new TreeMap<>();
         for (Miner m : units) {
             String room = m.position().roomId();
-            byRoom.put(room, air.measured.sensedRooms().contains(room) ? "sensors" : settings.assumedAmbientC(room));
+            byRoom.put(room, sensed.contains(room) ? "sensors" : settings.assumedAmbientC(room));
         }
         return byRoom;
     }
