@@ -1,0 +1,9 @@
+package io.hashdesk.core.reco;
+
+/** What a recommendation is addressed to. */
+public enum TargetScope {
+    MINER,
+    GROUP,
+    ROOM,
+    SITE
+}
