@@ -59,4 +59,22 @@ public record Recommendation(String id, RecommendationType type, RecommendationT
     public boolean applicable() {
         return !changes.isEmpty();
     }
+
+    /** The same recommendation ranked at {@code score}. */
+    public Recommendation withRankScore(double score) {
+        return new Recommendation(id, type, target, changes, impact, confidence, headline, reasoning, evidence, steps,
+                urgency, createdAt, expiresAt, modelVersions, score, backtest, parts);
+    }
+
+    /** The same recommendation valid until {@code at}. */
+    public Recommendation withExpiresAt(Instant at) {
+        return new Recommendation(id, type, target, changes, impact, confidence, headline, reasoning, evidence, steps,
+                urgency, createdAt, at, modelVersions, rankScore, backtest, parts);
+    }
+
+    /** The same recommendation explained by {@code text}. */
+    public Recommendation withReasoning(String text) {
+        return new Recommendation(id, type, target, changes, impact, confidence, headline, text, evidence, steps,
+                urgency, createdAt, expiresAt, modelVersions, rankScore, backtest, parts);
+    }
 }

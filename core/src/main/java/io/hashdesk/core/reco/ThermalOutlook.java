@@ -34,4 +34,16 @@ public record ThermalOutlook(MinerId miner, double ambientC, String ambientSourc
     public double headroomC() {
         return chipTempLimitC - chipTempAtCurrentC.high();
     }
+
+    /**
+     * How sure the forecast is that the headroom is under {@code headroomC}: the share of the hottest chip's interval
+     * that lies past {@code limit − headroomC}; 1 or 0 for a point forecast.
+     */
+    public double likelihoodHeadroomBelow(double headroomC) {
+        double line = chipTempLimitC - headroomC;
+        if (chipTempAtCurrentC.width() == 0) {
+            return chipTempAtCurrentC.high() > line ? 1 : 0;
+        }
+        return Math.max(0, Math.min(1, (chipTempAtCurrentC.high() - line) / chipTempAtCurrentC.width()));
+    }
 }

@@ -6,6 +6,7 @@ import io.hashdesk.core.energy.EnergyStore;
 import io.hashdesk.core.market.MarketStore;
 import io.hashdesk.core.pool.PoolStore;
 import io.hashdesk.core.profit.ProfitHistory;
+import io.hashdesk.core.reco.RecommendationStore;
 
 /**
  * The farm's database as a whole: its inventory, telemetry, room sensors, market data, pools, tariffs and profit history, opened and closed
@@ -40,6 +41,9 @@ public interface FarmStore extends AutoCloseable {
 
     /** Trained model versions, their training distributions, and which version of each type and scope is champion. */
     ModelVersionStore modelVersions();
+
+    /** The recommendation engine's advice, the operator's feedback, measured outcomes and work orders. */
+    RecommendationStore recommendations();
 
     @Override
     void close();

@@ -6,6 +6,7 @@ import io.hashdesk.core.energy.EnergyStore;
 import io.hashdesk.core.market.MarketStore;
 import io.hashdesk.core.pool.PoolStore;
 import io.hashdesk.core.profit.ProfitHistory;
+import io.hashdesk.core.reco.RecommendationStore;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.core.store.MinerRegistry;
 import io.hashdesk.core.store.ModelVersionStore;
@@ -33,6 +34,7 @@ public final class SqliteFarmStore implements FarmStore {
     private final SqliteAlertStore alerts;
     private final SqliteCredentialVault credentials;
     private final SqliteModelVersionStore modelVersions;
+    private final SqliteRecommendationStore recommendations;
     private final MinerDirectory directory;
 
     private SqliteFarmStore(SqliteDatabase db, SqliteMinerRegistry registry, SqliteTelemetryStore telemetry,
@@ -48,6 +50,7 @@ public final class SqliteFarmStore implements FarmStore {
         this.alerts = new SqliteAlertStore(db);
         this.credentials = new SqliteCredentialVault(db, vaultKeyFile, clock);
         this.modelVersions = new SqliteModelVersionStore(db);
+        this.recommendations = new SqliteRecommendationStore(db);
         this.directory = directory;
     }
 
@@ -155,6 +158,11 @@ public final class SqliteFarmStore implements FarmStore {
     @Override
     public ModelVersionStore modelVersions() {
         return modelVersions;
+    }
+
+    @Override
+    public RecommendationStore recommendations() {
+        return recommendations;
     }
 
     @Override

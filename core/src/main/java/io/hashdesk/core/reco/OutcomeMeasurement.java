@@ -1,0 +1,200 @@
+package io.hashdesk.core.reco;
+
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.store.Resolution;
+import io.hashdesk.core.store.SeriesPoint;
+import io.hashdesk.core.store.TelemetryStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Measures what an applied recommendation did: each target miner's mean hashrate and power over a window before its
+ * change and one after (past a settle time), from the 5-minute rollups. The change seen over the same windows on
+ * untouched miners of the same model in the same room is subtracted (a difference in differences), which removes
+ * what the whole room went through — an ambient swing, pool luck — and both windows are priced at the same market
+ * figures, so a market move is not counted either.
+ */
+public final class OutcomeMeasurement {
+
+    private final TelemetryStore telemetry;
+    private final RecommendationSettings.OutcomeRules rules;
+
+    public OutcomeMeasurement(TelemetryStore telemetry, RecommendationSettings.OutcomeRules rules) {
+        this.telemetry = telemetry;
+        this.rules = rules;
+    }
+
+    private record Means(double hashrateThs, double powerWatts) {
+        Means minus(Means other) {
+            return new Means(hashrateThs - other.hashrateThs, powerWatts - other.powerWatts);
+        }
+    }
+
+    private record Change(Means before, Means after) {
+        Means delta() {
+            return after.minus(before);
+        }
+    }
+
+    /**
+     * Measures every applied recommendation whose after-window has ended and keeps the outcome in the store; one with
+     * too little data is kept too, saying so, so it is not tried again on every pass.
+     */
+    public List<MeasuredOutcome> measureDue(RecommendationStore store, FarmEvidence evidence, Instant now) {
+        List<Miner> fleet = evidence.miners().stream().map(MinerFacts::miner).toList();
+        List<MeasuredOutcome> measured = new ArrayList<>();
+        for (StoredRecommendation s : store.awaitingOutcome()) {
+            Instant finished = s.appliedAt().orElseThrow();
+            if (finished.plus(rules.settle()).plus(rules.after()).isAfter(now)) {
+                continue;
+            }
+            Recommendation r = s.recommendation();
+            MeasuredOutcome outcome = measure(r, s.actionId().orElseThrow(), finished, fleet,
+                    OutcomePricing.of(evidence.economics().nextDay(), r.target().miners()), now);
+            store.recordOutcome(outcome);
+            measured.add(outcome);
+        }
+        return measured;
+    }
+
+    /** Measures one applied recommendation against the untouched miners of {@code fleet}. */
+    public MeasuredOutcome measure(Recommendation r, String actionId, Instant changeFinishedAt, List<Miner> fleet,
+                                   Optional<OutcomePricing> pricing, Instant now) {
+        Set<MinerId> targets = new HashSet<>(r.target().miners());
+        Map<MinerId, Miner> byId = new HashMap<>();
+        fleet.forEach(m -> byId.put(m.id(), m));
+        Map<String, Optional<Means>> controlShiftByPeerGroup = new HashMap<>();
+        Set<MinerId> controlsUsed = new HashSet<>();
+        double beforeThs = 0;
+        double beforeWatts = 0;
+        Means total = new Means(0, 0);
+        int treated = 0;
+        for (MinerId id : r.target().miners()) {
+            // a miner removed from the inventory since has no history to read
+            Miner miner = byId.get(id);
+            Optional<Change> change = miner == null ? Optional.empty() : change(id, changeFinishedAt);
+            if (change.isEmpty()) {
+                continue;
+            }
+            String peerGroup = miner.modelId() + "|" + miner.position().roomId();
+            Optional<Means> shift = controlShiftByPeerGroup.computeIfAbsent(peerGroup, g ->
+                    controlShift(fleet, miner, targets, changeFinishedAt, controlsUsed));
+            Means delta = change.get().delta();
+            delta = shift.map(delta::minus).orElse(delta);
+            total = new Means(total.hashrateThs() + delta.hashrateThs(), total.powerWatts() + delta.powerWatts());
+            beforeThs += change.get().before().hashrateThs();
+            beforeWatts += change.get().before().powerWatts();
+            treated++;
+        }
+        if (treated == 0) {
+            return new MeasuredOutcome(r.id(), actionId, r.type(), changeFinishedAt, now, 0, 0, null, null, null,
+                    null, r.impact(), null, null, "Not measurable: none of its miners has " + rules.minSamples()
+                    + " five-minute readings in both windows around the change.");
+        }
+        Double efficiency = beforeThs > 0 && beforeThs + total.hashrateThs() > 0
+                ? (beforeWatts + total.powerWatts()) / (beforeThs + total.hashrateThs()) - beforeWatts / beforeThs
+                : null;
+        Means sum = total;
+        Double profit = pricing.map(p -> p.profitUsdPerDay(sum.hashrateThs(), sum.powerWatts())).orElse(null);
+        return judged(r, actionId, changeFinishedAt, now, treated, controlsUsed.size(), total.hashrateThs(),
+                total.powerWatts(), efficiency, profit);
+    }
+
+    private MeasuredOutcome judged(Recommendation r, String actionId, Instant finished, Instant now, int treated,
+                                   int controls, double hashrate, double power, Double efficiency, Double profit) {
+        ExpectedImpact p = r.impact();
+        String headline = null;
+        Boolean inside = null;
+        Estimate predicted = null;
+        Double measured = null;
+        if (p.efficiencyJPerTh() != null && efficiency != null) {
+            headline = "efficiencyJPerTh";
+            predicted = p.efficiencyJPerTh();
+            measured = efficiency;
+        } else if (p.profitUsdPerDay() != null && profit != null) {
+            headline = "profitUsdPerDay";
+            predicted = p.profitUsdPerDay();
+            measured = profit;
+        } else if (p.powerWatts() != null) {
+            headline = "powerWatts";
+            predicted = p.powerWatts();
+            measured = power;
+        } else if (p.hashrateThs() != null) {
+            headline = "hashrateThs";
+            predicted = p.hashrateThs();
+            measured = hashrate;
+        }
+        String how = "Measured over " + rules.before().toHours() + " h before and " + rules.after().toHours()
+                + " h after on " + treated + " miner(s), " + (controls == 0 ? "with no untouched peer to adjust by"
+                : "adjusted by " + controls + " untouched peer(s) of the same model and room");
+        String summary;
+        if (predicted != null) {
+            inside = predicted.contains(measured);
+            summary = how + ": " + headline + " " + Words.signed(measured, 2) + " against the predicted "
+                    + Words.signed(predicted.mean(), 2) + " (" + Words.signed(predicted.low(), 2) + " to "
+                    + Words.signed(predicted.high(), 2) + "), " + (inside ? "inside" : "outside") + " the interval.";
+        } else {
+            summary = how + ": hashrate " + Words.signed(hashrate, 2) + " TH/s, power " + Words.signed(power, 0)
+                    + " W; nothing was predicted to judge it by.";
+        }
+        return new MeasuredOutcome(r.id(), actionId, r.type(), finished, now, treated, controls, hashrate, power,
+                efficiency, profit, p, inside, headline, summary);
+    }
+
+    /** The mean change of the untouched peers (same model and room) that have data in both windows. */
+    private Optional<Means> controlShift(List<Miner> fleet, Miner treated, Set<MinerId> targets, Instant finished,
+                                        Set<MinerId> used) {
+        double ths = 0;
+        double watts = 0;
+        int peers = 0;
+        for (Miner m : fleet) {
+            if (targets.contains(m.id()) || !m.modelId().equals(treated.modelId())
+                    || !m.position().roomId().equals(treated.position().roomId())) {
+                continue;
+            }
+            Optional<Change> change = change(m.id(), finished);
+            if (change.isPresent()) {
+                Means d = change.get().delta();
+                ths += d.hashrateThs();
+                watts += d.powerWatts();
+                peers++;
+                used.add(m.id());
+            }
+        }
+        return peers == 0 ? Optional.empty() : Optional.of(new Means(ths / peers, watts / peers));
+    }
+
+    private Optional<Change> change(MinerId miner, Instant finished) {
+        Optional<Means> before = means(miner, finished.minus(rules.before()), finished);
+        Instant afterStart = finished.plus(rules.settle());
+        Optional<Means> after = means(miner, afterStart, afterStart.plus(rules.after()));
+        return before.isPresent() && after.isPresent() ? Optional.of(new Change(before.get(), after.get()))
+                : Optional.empty();
+    }
+
+    /** Sample-weighted means over the buckets that report both hashrate and power, when there are enough. */
+    private Optional<Means> means(MinerId miner, Instant from, Instant to) {
+        double ths = 0;
+        double watts = 0;
+        long samples = 0;
+        int buckets = 0;
+        for (SeriesPoint p : telemetry.series(miner, from, to, Resolution.FIVE_MINUTES)) {
+            if (p.hashrateThs() == null || p.powerWatts() == null || p.samples() == 0) {
+                continue;
+            }
+            ths += p.hashrateThs().mean() * p.samples();
+            watts += p.powerWatts().mean() * p.samples();
+            samples += p.samples();
+            buckets++;
+        }
+        return buckets < rules.minSamples() ? Optional.empty()
+                : Optional.of(new Means(ths / samples, watts / samples));
+    }
+}

@@ -1,0 +1,165 @@
+package io.hashdesk.core.reco;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import io.hashdesk.core.action.SettingChange;
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.MinerStatus;
+import io.hashdesk.core.domain.TelemetrySnapshot;
+import io.hashdesk.core.store.StoreSettings;
+import io.hashdesk.core.store.sqlite.MutableClock;
+import io.hashdesk.core.store.sqlite.SqliteFarmStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutcomeMeasurementTest {
+
+    private static final Instant CHANGE = Instant.parse("2026-12-01T12:00:00Z");
+    private static final RecommendationSettings.OutcomeRules RULES = new RecommendationSettings.OutcomeRules(
+            Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofHours(2), 12);
+    /** $0.05 per TH/s per day, $0.06 per kWh. */
+    private static final OutcomePricing PRICING = new OutcomePricing(0.05, 0.06);
+
+    @TempDir
+    Path dir;
+
+    private SqliteFarmStore store;
+    private final Farm farm = new Farm();
+
+    @BeforeEach
+    void open() {
+        MutableClock clock = new MutableClock(CHANGE.plus(Duration.ofHours(3)));
+        store = SqliteFarmStore.open(dir.resolve("farm.db"), StoreSettings.defaults(), clock);
+        for (String id : List.of("m1", "c1", "c2", "c3")) {
+            farm.add(id, "hall-a");
+        }
+        farm.register(store.registry());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /**
+     * A reading every 5 minutes from 2 h before the change to 2 h 10 min after it: the base figures before, the after
+     * figures from the change on, each alternately half a TH/s (and 5 W) over and under, so means are computed.
+     */
+    private void telemetry(String miner, double baseThs, double baseWatts, double afterThs, double afterWatts) {
+        List<TelemetrySnapshot> polls = new ArrayList<>();
+        int i = 0;
+        for (Instant t = CHANGE.minus(RULES.before()); t.isBefore(CHANGE.plus(RULES.settle()).plus(RULES.after()));
+             t = t.plus(Duration.ofMinutes(5)), i++) {
+            boolean after = !t.isBefore(CHANGE);
+            double jitter = (i % 2 == 0 ? 1 : -1) * 0.5;
+            double ths = (after ? afterThs : baseThs) + jitter;
+            double watts = (after ? afterWatts : baseWatts) + jitter * 10;
+            polls.add(new TelemetrySnapshot(MinerId.of(miner), t, MinerStatus.MINING, ths, ths, List.of(), 75.0, 65.0,
+                    List.of(5000, 5000), 50.0, watts, 13.8, 525.0, "3000", "pool:3333", (long) i, 0L, 0L,
+                    Duration.ofHours(10)));
+        }
+        assertThat(store.telemetry().ingest(polls).rejected()).isEmpty();
+    }
+
+    private static Recommendation applied(Estimate power, Estimate efficiency) {
+        SettingChange change = new SettingChange(MinerId.of("m1"), Farm.MODEL, Farm.preset("3000"),
+                Farm.preset("2800"));
+        return new Recommendation("power-x", RecommendationType.POWER, new RecommendationTarget(TargetScope.MINER,
+                "m1", "hall-a", List.of(MinerId.of("m1"))), List.of(change), new ExpectedImpact(null, power,
+                efficiency, null), 0.8, "Set m1", "why", List.of(), List.of(), Urgency.LOW, CHANGE.minusSeconds(3600),
+                CHANGE.plusSeconds(3600), List.of(), 1, Optional.empty(), List.of());
+    }
+
+    private List<Miner> fleet() {
+        return farm.miners.stream().map(MinerFacts::miner).toList();
+    }
+
+    @Test
+    void aRealImprovementIsMeasuredInsideItsPredictedInterval() {
+        telemetry("m1", 100, 3000, 98, 2800);
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+        Recommendation r = applied(null, new Estimate(-1.5, -2.0, -1.0));
+
+        MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(r, "action-1", CHANGE, fleet(),
+                Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(o.treatedMiners()).isEqualTo(1);
+        assertThat(o.controlMiners()).isEqualTo(3);
+        assertThat(o.hashrateThs()).isEqualTo(-2.0, offset(0.05));
+        assertThat(o.powerWatts()).isEqualTo(-200.0, offset(1.0));
+        assertThat(o.efficiencyJPerTh()).isEqualTo(2800.0 / 98 - 30, offset(0.02));
+        // −2 TH/s × $0.05 + 0.2 kW × 24 h × $0.06
+        assertThat(o.profitUsdPerDay()).isEqualTo(-0.10 + 0.288, offset(0.01));
+        assertThat(o.headline()).isEqualTo("efficiencyJPerTh");
+        assertThat(o.inside()).isTrue();
+        assertThat(o.summary()).contains("inside the interval").contains("3 untouched peer(s)");
+    }
+
+    @Test
+    void aFarmWideAmbientSwingIsCancelledByTheUntouchedPeers() {
+        // the afternoon warms the room: every miner's fans draw 100 W more and it loses 1 TH/s
+        telemetry("m1", 100, 3000, 99, 2900);
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 99, 3100);
+        }
+        Recommendation r = applied(new Estimate(-200, -230, -170), null);
+        OutcomeMeasurement measurement = new OutcomeMeasurement(store.telemetry(), RULES);
+
+        MeasuredOutcome adjusted = measurement.measure(r, "action-1", CHANGE, fleet(), Optional.of(PRICING),
+                CHANGE.plus(Duration.ofHours(3)));
+        MeasuredOutcome unadjusted = measurement.measure(r, "action-1", CHANGE, fleet().subList(0, 1),
+                Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(adjusted.powerWatts()).isEqualTo(-200.0, offset(1.0));
+        assertThat(adjusted.hashrateThs()).isEqualTo(0.0, offset(0.05));
+        assertThat(adjusted.inside()).isTrue();
+        assertThat(unadjusted.controlMiners()).isZero();
+        assertThat(unadjusted.powerWatts()).isEqualTo(-100.0, offset(1.0));
+        assertThat(unadjusted.inside()).isFalse();
+    }
+
+    @Test
+    void aMinerWithTooFewReadingsIsNotMeasuredAndTheOutcomeSaysSo() {
+        Recommendation r = applied(new Estimate(-200, -230, -170), null);
+
+        MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(r, "action-1", CHANGE, fleet(),
+                Optional.empty(), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(o.treatedMiners()).isZero();
+        assertThat(o.inside()).isNull();
+        assertThat(o.summary()).startsWith("Not measurable");
+    }
+
+    @Test
+    void dueOutcomesAreMeasuredOnceTheirAfterWindowHasEndedAndStoredBesideThePrediction() {
+        telemetry("m1", 100, 3000, 98, 2800);
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+        RecommendationStore recs = store.recommendations();
+        recs.savePass(List.of(applied(null, new Estimate(-1.5, -2.0, -1.0))), CHANGE.minusSeconds(600));
+        recs.markApplied("power-x", "action-1", CHANGE);
+        OutcomeMeasurement measurement = new OutcomeMeasurement(store.telemetry(), RULES);
+
+        List<MeasuredOutcome> early = measurement.measureDue(recs, farm.evidence(), CHANGE.plus(Duration.ofHours(1)));
+        List<MeasuredOutcome> due = measurement.measureDue(recs, farm.evidence(), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(early).isEmpty();
+        assertThat(due).singleElement().satisfies(o -> assertThat(o.inside()).isTrue());
+        assertThat(recs.outcome("action-1")).isPresent();
+        assertThat(recs.outcomeTally()).containsEntry(RecommendationType.POWER, new OutcomeTally(1, 1));
+        assertThat(recs.awaitingOutcome()).isEmpty();
+    }
+}
