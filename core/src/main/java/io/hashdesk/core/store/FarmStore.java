@@ -1,5 +1,6 @@
 package io.hashdesk.core.store;
 
+import io.hashdesk.core.action.ActionJournal;
 import io.hashdesk.core.alert.AlertStore;
 import io.hashdesk.core.credentials.CredentialVault;
 import io.hashdesk.core.energy.EnergyStore;
@@ -41,6 +42,9 @@ public interface FarmStore extends AutoCloseable {
 
     /** Trained model versions, their training distributions, and which version of each type and scope is champion. */
     ModelVersionStore modelVersions();
+
+    /** The action executor's write-ahead journal and the audit trail of every write to a miner. */
+    ActionJournal actions();
 
     /** The recommendation engine's advice, the operator's feedback, measured outcomes and work orders. */
     RecommendationStore recommendations();

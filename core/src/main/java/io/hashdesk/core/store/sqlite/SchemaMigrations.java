@@ -34,7 +34,7 @@ final class SchemaMigrations {
     static final List<String> MIGRATIONS = List.of("V001__inventory_and_telemetry.sql", "V002__market_data.sql",
             "V003__energy_and_profit.sql", "V004__pools.sql", "V005__alerts.sql",
             "V006__credentials.sql", "V007__model_registry.sql", "V008__model_drift_reports.sql",
-            "V009__room_sensors.sql", "V011__recommendations.sql");
+            "V009__room_sensors.sql", "V010__actions.sql", "V011__recommendations.sql");
 
     /** UTC, so backups sort by name in the order they were made. */
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")

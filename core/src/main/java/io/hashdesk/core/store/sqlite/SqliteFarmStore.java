@@ -1,5 +1,6 @@
 package io.hashdesk.core.store.sqlite;
 
+import io.hashdesk.core.action.ActionJournal;
 import io.hashdesk.core.alert.AlertStore;
 import io.hashdesk.core.credentials.CredentialVault;
 import io.hashdesk.core.energy.EnergyStore;
@@ -18,7 +19,7 @@ import java.time.Clock;
 
 /**
  * Opens the farm's SQLite database file and hands out its registry, its telemetry, room sensors, market, pool,
- * energy, profit and alert stores and its credential vault;
+ * energy, profit and alert stores, its credential vault and its action journal;
  * read-write (the one process that polls) or read-only (a console beside a site agent that polls).
  */
 public final class SqliteFarmStore implements FarmStore {
@@ -34,6 +35,7 @@ public final class SqliteFarmStore implements FarmStore {
     private final SqliteAlertStore alerts;
     private final SqliteCredentialVault credentials;
     private final SqliteModelVersionStore modelVersions;
+    private final SqliteActionJournal actions;
     private final SqliteRecommendationStore recommendations;
     private final MinerDirectory directory;
 
@@ -50,6 +52,7 @@ public final class SqliteFarmStore implements FarmStore {
         this.alerts = new SqliteAlertStore(db);
         this.credentials = new SqliteCredentialVault(db, vaultKeyFile, clock);
         this.modelVersions = new SqliteModelVersionStore(db);
+        this.actions = new SqliteActionJournal(db, new SqliteActionJournalSeal(vaultKeyFile));
         this.recommendations = new SqliteRecommendationStore(db);
         this.directory = directory;
     }
@@ -158,6 +161,11 @@ public final class SqliteFarmStore implements FarmStore {
     @Override
     public ModelVersionStore modelVersions() {
         return modelVersions;
+    }
+
+    @Override
+    public ActionJournal actions() {
+        return actions;
     }
 
     @Override
