@@ -11,6 +11,8 @@ import io.hashdesk.core.profit.FarmProfitReport;
 import io.hashdesk.core.profit.FleetProfit;
 import io.hashdesk.core.profit.MinerProfit;
 import io.hashdesk.core.reco.AnomalyFinding;
+import io.hashdesk.core.reco.EconomicAdviceSettings;
+import io.hashdesk.core.reco.PolicyReplay;
 import io.hashdesk.core.reco.EconomicEvidence;
 import io.hashdesk.core.reco.Estimate;
 import io.hashdesk.core.reco.ExpectedImpact;
@@ -67,9 +69,9 @@ public final class RecommendationBench {
         FarmEvidence evidence = evidence(new SplittableRandom(7));
         StringBuilder report = new StringBuilder();
         try (SqliteFarmStore store = SqliteFarmStore.open(db, StoreSettings.defaults(), Clock.systemUTC())) {
-            RecommendationEngine engine = new RecommendationEngine(RecommendationEngine.minerAdvisors(settings),
+            RecommendationEngine engine = new RecommendationEngine(RecommendationEngine.allAdvisors(settings, EconomicAdviceSettings.defaults(), PolicyReplay.none()),
                     store.recommendations(), new OutcomeMeasurement(store.telemetry(), settings.outcomes()), settings);
-            double[] advisorsOnly = time(i -> RecommendationEngine.minerAdvisors(settings).forEach(a ->
+            double[] advisorsOnly = time(i -> RecommendationEngine.allAdvisors(settings, EconomicAdviceSettings.defaults(), PolicyReplay.none()).forEach(a ->
                     a.advise(evidence, START, TrackRecord.none())));
             PassReport[] last = new PassReport[1];
             double[] passes = time(i -> last[0] = engine.run(evidence, START.plus(Duration.ofMinutes(15L * i))));

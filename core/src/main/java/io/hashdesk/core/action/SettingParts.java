@@ -4,7 +4,7 @@ package io.hashdesk.core.action;
  * Settings cut to the parts another set of settings touches. The clock parts (preset, power target, frequency and
  * voltage) count as one: undoing a change from a preset to a power target means writing the preset back.
  */
-final class SettingParts {
+public final class SettingParts {
 
     private SettingParts() {
     }
@@ -13,7 +13,7 @@ final class SettingParts {
      * The parts of {@code primary} that {@code like} sets, each taken from {@code fallback} where {@code primary}
      * does not have it (e.g. the firmware did not report it).
      */
-    static SettingValues restrict(SettingValues primary, SettingValues fallback, SettingValues like) {
+    public static SettingValues restrict(SettingValues primary, SettingValues fallback, SettingValues like) {
         SettingValues out = SettingValues.none();
         if (setsClocks(like)) {
             SettingValues clocks = setsClocks(primary) ? primary : fallback;

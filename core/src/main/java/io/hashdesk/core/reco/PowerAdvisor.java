@@ -3,6 +3,7 @@ package io.hashdesk.core.reco;
 import io.hashdesk.core.action.SettingChange;
 import io.hashdesk.core.action.SettingValues;
 import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.domain.MinerId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,14 +16,18 @@ import java.util.Optional;
  * POWER and OVERCLOCK from the power optimiser's proposals: one recommendation per miner, or one for a group of the
  * same model in one room given the same proposal. Confidence is the curve's own: the probability its constraints
  * hold, times how tight its interval is beside the gain, weighted down when the curve is uncalibrated, and then
- * corrected by the type's track record.
+ * corrected by the type's track record. Each carries the backtest of its predicted change over the farm's recent
+ * stored days.
  */
 public final class PowerAdvisor implements Advisor {
 
     private final RecommendationSettings settings;
+    private final PolicyReplay replay;
 
-    public PowerAdvisor(RecommendationSettings settings) {
+    /** @param replay what the change would have done over the farm's recent days, shown beside the advice */
+    public PowerAdvisor(RecommendationSettings settings, PolicyReplay replay) {
         this.settings = settings;
+        this.replay = replay;
     }
 
     private record Proposed(SettingProposal proposal, Miner miner) {
@@ -76,11 +81,24 @@ public final class PowerAdvisor implements Advisor {
         evidenceLines.add("probability every safety limit holds: " + Words.percent(probabilityHolds));
         evidenceLines.add("fewest settled probes behind a curve: " + probes + (calibrated ? "" : " (uncalibrated)"));
         double gain = impact.profitUsdPerDay() == null ? 0 : Math.max(0, impact.profitUsdPerDay().mean());
+        Optional<Backtest> backtest = replay.replay(new ReplayPolicy.PowerChange(deltas(members)), now);
         return new Recommendation(RecommendationIds.forChanges(key.type(), changes), key.type(), target, changes,
                 impact, confidence, headline, reasoning, evidenceLines, steps(to), Urgency.LOW, now,
                 now.plus(settings.rules(key.type()).expiry()),
                 members.stream().map(m -> m.proposal().modelVersion()).distinct().sorted().toList(),
-                gain * confidence, Optional.empty(), List.of());
+                gain * confidence, backtest, List.of());
+    }
+
+    /** Each unit's predicted change, the curve's central values, for replaying over stored history. */
+    private static Map<MinerId, ReplayPolicy.Delta> deltas(List<Proposed> members) {
+        Map<MinerId, ReplayPolicy.Delta> deltas = new LinkedHashMap<>();
+        for (Proposed m : members) {
+            ExpectedImpact i = m.proposal().impact();
+            if (i.hashrateThs() != null && i.powerWatts() != null) {
+                deltas.put(m.miner().id(), new ReplayPolicy.Delta(i.hashrateThs().mean(), i.powerWatts().mean()));
+            }
+        }
+        return deltas;
     }
 
     private static String reasoning(GroupKey key, int units, ExpectedImpact impact, double probabilityHolds,

@@ -36,9 +36,18 @@ public final class RecommendationEngine {
     }
 
     /** The miner-level advisors: power and overclock, cooling, maintenance, and the miners' own risks. */
-    public static List<Advisor> minerAdvisors(RecommendationSettings settings) {
-        return List.of(new PowerAdvisor(settings), new CoolingAdvisor(settings),
+    public static List<Advisor> minerAdvisors(RecommendationSettings settings, PolicyReplay replay) {
+        return List.of(new PowerAdvisor(settings, replay), new CoolingAdvisor(settings),
                 new MaintenanceAdvisor(settings, MaintenancePlaybook.bundled()), new MinerRiskAdvisor(settings));
+    }
+
+    /** Every advisor: the miner-level ones and the economic ones (schedule, switching, upgrade, market risk). */
+    public static List<Advisor> allAdvisors(RecommendationSettings settings, EconomicAdviceSettings economic,
+                                            PolicyReplay replay) {
+        List<Advisor> all = new ArrayList<>(minerAdvisors(settings, replay));
+        all.addAll(List.of(new ScheduleAdvisor(economic, replay), new SwitchAdvisor(economic, replay),
+                new UpgradeAdvisor(economic), new MarketRiskAdvisor(economic)));
+        return List.copyOf(all);
     }
 
     public PassReport run(FarmEvidence evidence, Instant now) {

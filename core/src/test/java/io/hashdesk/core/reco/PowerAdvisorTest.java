@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PowerAdvisorTest {
 
     private final RecommendationSettings settings = RecommendationSettings.defaults();
-    private final PowerAdvisor advisor = new PowerAdvisor(settings);
+    private final PowerAdvisor advisor = new PowerAdvisor(settings, PolicyReplay.none());
 
     @Test
     void oneMinerGetsOneRecommendationWithTheExactChangeAndReasoningNamingTheEvidence() {

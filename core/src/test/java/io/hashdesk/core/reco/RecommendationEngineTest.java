@@ -28,7 +28,7 @@ class RecommendationEngineTest {
     @BeforeEach
     void open() {
         store = SqliteFarmStore.open(dir.resolve("farm.db"), StoreSettings.defaults(), Clock.systemUTC());
-        engine = engine(RecommendationEngine.minerAdvisors(settings));
+        engine = engine(RecommendationEngine.minerAdvisors(settings, PolicyReplay.none()));
     }
 
     @AfterEach
@@ -225,7 +225,7 @@ class RecommendationEngineTest {
         Advisor broken = (evidence, now, record) -> {
             throw new IllegalStateException("model file missing");
         };
-        RecommendationEngine withBroken = engine(List.of(broken, new PowerAdvisor(settings)));
+        RecommendationEngine withBroken = engine(List.of(broken, new PowerAdvisor(settings, PolicyReplay.none())));
 
         PassReport report = withBroken.run(new Farm().add("m1", "a").powerProposal("m1", 0.5).evidence(), NOW);
 

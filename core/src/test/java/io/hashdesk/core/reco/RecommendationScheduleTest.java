@@ -27,7 +27,7 @@ class RecommendationScheduleTest {
         List<PassReport> heard = new CopyOnWriteArrayList<>();
         CountDownLatch first = new CountDownLatch(1);
         try (SqliteFarmStore store = SqliteFarmStore.open(dir.resolve("farm.db"), StoreSettings.defaults(), clock)) {
-            RecommendationEngine engine = new RecommendationEngine(RecommendationEngine.minerAdvisors(settings),
+            RecommendationEngine engine = new RecommendationEngine(RecommendationEngine.minerAdvisors(settings, PolicyReplay.none()),
                     store.recommendations(), new OutcomeMeasurement(store.telemetry(), settings.outcomes()), settings);
             try (RecommendationSchedule schedule = new RecommendationSchedule(engine,
                     () -> new Farm().add("m1", "a").powerProposal("m1", 0.5).evidence(), clock, Duration.ofHours(1),
