@@ -110,6 +110,17 @@ final class MinerWriter {
         if (backup.isEmpty()) {
             return failed(stepReached, reason + "; there is no firmware backup to restore");
         }
+        // The backup brings back everything the miner ran before, so it is checked like any write: an old setting
+        // outside the limits (set by hand before Hashdesk) is never pushed back, even to undo a failed change.
+        SettingValues restoring = context.journal().settingsBefore(tracker.actionId(), miner).orElse(old);
+        List<String> unsafe = context.validator().refusalsOf(modelId, restoring);
+        if (!unsafe.isEmpty()) {
+            long refused = context.journal().beginWrite(new WriteStart(tracker.actionId(), miner, WriteKind.RESTORE, 1,
+                    1, ActionContext.HASHDESK, null, null, context.clock().instant()));
+            end(refused, WriteOutcome.REFUSED, null, "not restored: the backup holds " + String.join("; ", unsafe));
+            return failed(stepReached, reason + "; its old settings are outside the limits (" + String.join("; ",
+                    unsafe) + "), so they are not restored: set it by hand");
+        }
         long id = context.journal().beginWrite(new WriteStart(tracker.actionId(), miner, WriteKind.RESTORE, 1, 1,
                 ActionContext.HASHDESK, null, null, context.clock().instant()));
         try {

@@ -218,7 +218,7 @@ class ActionExecutorTest {
     }
 
     @Test
-    void aRollbackValueNowOutsideTheLimitsIsRestoredFromTheBackupInstead() throws Exception {
+    void aRollbackValueNowOutsideTheLimitsIsNeitherWrittenNorRestoredFromTheBackup() throws Exception {
         FakeMinerPort.FakeMiner miner = farm.addMiner("m1", "room-a");
         miner.settings = miner.settings.withClocks(740, 13.5);
         farm.settings = ActionValidatorTest.withLimits(farm.settings, java.util.Map.of(ActionFarm.MODEL,
@@ -237,13 +237,15 @@ class ActionExecutorTest {
                 farm.settings, farm.clock, farm.sleeper);
 
         assertThat(narrowed.start(plan, ActionListener.NONE).completion().get(30, TimeUnit.SECONDS))
-                .isEqualTo(ActionState.ROLLED_BACK);
+                .isEqualTo(ActionState.FAILED);
 
-        assertThat(miner.restores.get()).isEqualTo(1);
+        assertThat(miner.restores.get()).isZero();
         assertThat(farm.port.written).extracting(SettingValues::frequencyMhz).doesNotContain(740);
-        assertThat(farm.journal().audit(AuditQuery.ofAction(plan.id(), 10))).extracting(AuditEntry::outcome)
-                .contains(WriteOutcome.REFUSED);
-        assertThat(farm.settingsOf("m1").frequencyMhz()).isEqualTo(740);
+        assertThat(farm.journal().audit(AuditQuery.ofAction(plan.id(), 10))).extracting(AuditEntry::kind,
+                AuditEntry::outcome).contains(org.assertj.core.groups.Tuple.tuple(WriteKind.ROLLBACK,
+                WriteOutcome.REFUSED), org.assertj.core.groups.Tuple.tuple(WriteKind.RESTORE, WriteOutcome.REFUSED));
+        assertThat(farm.minerRecord(plan.id(), "m1").message()).contains("outside the limits").contains("by hand");
+        assertThat(farm.settingsOf("m1").frequencyMhz()).isEqualTo(700);
     }
 
     @Test

@@ -27,6 +27,9 @@ public interface MinerDriver extends AutoCloseable {
     /** The firmware's power presets, in the order it lists them. */
     List<PowerPreset> presets() throws MinerAccessException;
 
+    /** The settings the miner holds now, every part the firmware reports (see {@link CurrentSettings}). */
+    CurrentSettings readSettings() throws MinerAccessException;
+
     /**
      * Writes the change, then reads the settings back and reports per part whether the miner now runs it. A part that
      * did not take is reported, not thrown; use {@link AppliedSettings#requireAllApplied()} to insist.
@@ -35,6 +38,15 @@ public interface MinerDriver extends AutoCloseable {
 
     /** Restarts the mining process (not the whole miner). */
     void restartMining() throws MinerAccessException;
+
+    /**
+     * Stops hashing but keeps the miner up and answering (curtailment); settings are kept. The miner then reports
+     * itself stopped until {@link #resumeMining()}.
+     */
+    void pauseMining() throws MinerAccessException;
+
+    /** Starts hashing again after {@link #pauseMining()}; the miner goes through its start-up before it mines. */
+    void resumeMining() throws MinerAccessException;
 
     /**
      * Reboots the whole miner; it stops answering for a few minutes.

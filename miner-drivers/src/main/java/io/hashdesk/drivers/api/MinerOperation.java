@@ -5,6 +5,7 @@ public enum MinerOperation {
     READ_TELEMETRY,
     IDENTIFY,
     READ_PRESETS,
+    READ_SETTINGS,
     SELECT_PRESET,
     MANUAL_CLOCKS,
     FAN_CONTROL,
@@ -12,6 +13,7 @@ public enum MinerOperation {
     POOLS,
     THROTTLE,
     RESTART_MINING,
+    PAUSE_MINING,
     REBOOT,
     BLINK,
     BACKUP_RESTORE

@@ -6,6 +6,7 @@ import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.TelemetrySnapshot;
 import io.hashdesk.core.domain.catalog.HashrateUnit;
 import io.hashdesk.drivers.api.AppliedSettings;
+import io.hashdesk.drivers.api.CurrentSettings;
 import io.hashdesk.drivers.api.Deadline;
 import io.hashdesk.drivers.api.DriverOptions;
 import io.hashdesk.drivers.api.MinerCapabilities;
@@ -98,6 +99,11 @@ public final class CgminerRpcDriver implements MinerDriver {
     }
 
     @Override
+    public CurrentSettings readSettings() throws MinerAccessException {
+        throw readOnly(MinerOperation.READ_SETTINGS);
+    }
+
+    @Override
     public AppliedSettings apply(SettingsChange change) throws MinerAccessException {
         throw readOnly(MinerOperation.SELECT_PRESET);
     }
@@ -105,6 +111,17 @@ public final class CgminerRpcDriver implements MinerDriver {
     @Override
     public void restartMining() throws MinerAccessException {
         throw readOnly(MinerOperation.RESTART_MINING);
+    }
+
+    /** Vnish answers no privileged RPC command (vnish-api.md §8.5): pausing needs the web API. */
+    @Override
+    public void pauseMining() throws MinerAccessException {
+        throw readOnly(MinerOperation.PAUSE_MINING);
+    }
+
+    @Override
+    public void resumeMining() throws MinerAccessException {
+        throw readOnly(MinerOperation.PAUSE_MINING);
     }
 
     @Override

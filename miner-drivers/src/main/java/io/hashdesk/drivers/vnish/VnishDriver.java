@@ -8,6 +8,7 @@ import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.MinerStatus;
 import io.hashdesk.core.domain.TelemetrySnapshot;
 import io.hashdesk.drivers.api.AppliedSettings;
+import io.hashdesk.drivers.api.CurrentSettings;
 import io.hashdesk.drivers.api.Deadline;
 import io.hashdesk.drivers.api.DriverOptions;
 import io.hashdesk.drivers.api.MalformedReplyException;
@@ -104,6 +105,14 @@ public final class VnishDriver implements MinerDriver {
     }
 
     @Override
+    public CurrentSettings readSettings() throws MinerAccessException {
+        Deadline deadline = deadline();
+        ReplyNode settings = settings(MinerOperation.READ_SETTINGS, deadline);
+        return SettingsMapper.toSettings(settings, runningPreset(deadline),
+                http.get("/status", MinerOperation.READ_SETTINGS, Access.OPEN, deadline));
+    }
+
+    @Override
     public AppliedSettings apply(SettingsChange change) throws MinerAccessException {
         if (change.isEmpty()) {
             return new AppliedSettings(List.of(), false, false, false);
@@ -167,6 +176,17 @@ public final class VnishDriver implements MinerDriver {
     @Override
     public void restartMining() throws MinerAccessException {
         restartMining(deadline());
+    }
+
+    /** {@code /mining/pause}: hashing stops at once and the state becomes {@code stopped} (vnish-api.md §5.6). */
+    @Override
+    public void pauseMining() throws MinerAccessException {
+        miningControl("pause", MinerOperation.PAUSE_MINING, deadline());
+    }
+
+    @Override
+    public void resumeMining() throws MinerAccessException {
+        miningControl("resume", MinerOperation.PAUSE_MINING, deadline());
     }
 
     @Override
@@ -291,11 +311,17 @@ public final class VnishDriver implements MinerDriver {
     }
 
     private void restartMining(Deadline deadline) throws MinerAccessException {
-        ReplyNode reply = http.post("/mining/restart", null, MinerOperation.RESTART_MINING, Access.AUTHENTICATED,
-                deadline);
+        miningControl("restart", MinerOperation.RESTART_MINING, deadline);
+    }
+
+    /** {@code POST /mining/<action>}: success is an empty 200, failure an {@code err} body. */
+    private void miningControl(String action, MinerOperation operation, Deadline deadline)
+            throws MinerAccessException {
+        ReplyNode reply = http.post("/mining/" + action, null, operation, Access.AUTHENTICATED, deadline);
         String err = reply.isAbsent() ? null : reply.requireObject().optionalText("err");
         if (err != null && !err.isBlank()) {
-            throw new MinerRejectedException("POST /mining/restart on " + address.host() + " failed: " + err.strip());
+            throw new MinerRejectedException("POST /mining/" + action + " on " + address.host() + " failed: "
+                    + err.strip());
         }
     }
 
