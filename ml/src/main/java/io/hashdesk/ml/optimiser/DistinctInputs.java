@@ -117,6 +117,23 @@ final class DistinctInputs {
         return total;
     }
 
+    /**
+     * k₁ᵀK⁻¹k₂, the prior covariance of two inputs that the probes explain, from two {@link #kernelColumn} columns:
+     * what the posterior covariance of the latent values at two settings subtracts from their prior covariance.
+     */
+    double explainedCovariance(double[] k1, double[] k2) {
+        double total = 0;
+        for (int a = 0; a < k1.length; a++) {
+            int row = rowStart(a);
+            for (int b = 0; b < a; b++) {
+                // the packed lower triangle holds each symmetric off-diagonal entry once: both orders count here
+                total += inverse[row + b] * (k1[a] * k2[b] + k1[b] * k2[a]);
+            }
+            total += inverse[row + a] * k1[a] * k2[a];
+        }
+        return total;
+    }
+
     /** A normalised input, compared by value. */
     private record Input(double freq, double volts) {
     }

@@ -214,6 +214,11 @@ public final class EfficiencyCurve {
         return forecast(setting).toPoint(setting, this::intervalZ, calibrated());
     }
 
+    /** The forecast change of every output from one setting to another, with intervals that honour their correlation. */
+    public CurveChange change(Setting from, Setting to) {
+        return CurveChange.between(this, from, to);
+    }
+
     public String scope() {
         return scope;
     }
@@ -296,6 +301,24 @@ public final class EfficiencyCurve {
      */
     public boolean calibrated() {
         return calibrated;
+    }
+
+    /**
+     * Calibrated variance of the latent change of {@code output} from one setting to another: var(a) + var(b) −
+     * 2 cov(a, b) of the output's own process; only for an output this curve {@link #hasProcess has a process} for.
+     */
+    double latentChangeVariance(Output output, Setting from, Setting to) {
+        GaussianProcess process = processes.get(output);
+        double[] a = box.normalise(from);
+        double[] b = box.normalise(to);
+        double variance = process.predict(a).variance() + process.predict(b).variance()
+                - 2 * process.covariance(a, b);
+        return varianceInflation(output) * Math.max(0, variance);
+    }
+
+    /** The per-model curve this one is relative to, or null. */
+    EfficiencyCurve prior() {
+        return prior;
     }
 
     /** Whether this curve has a process of its own for {@code output} (else it forecasts it from its prior). */

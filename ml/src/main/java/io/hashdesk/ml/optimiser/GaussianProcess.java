@@ -198,6 +198,17 @@ final class GaussianProcess {
         return new Prediction(offset + scale * distinct.mean(k), scale * scale * variance);
     }
 
+    /**
+     * Posterior covariance of the latent values at two inputs, in target units: k(a, b) − k_aᵀK⁻¹k_b. Two nearby
+     * settings share most of their uncertainty (both lean on the same probes), which a difference of forecasts at
+     * them must not count twice.
+     */
+    double covariance(double[] a, double[] b) {
+        double[] ka = distinct.kernelColumn(a, hyper);
+        double[] kb = distinct.kernelColumn(b, hyper);
+        return scale * scale * (kernel(a, b, hyper) - distinct.explainedCovariance(ka, kb));
+    }
+
     /** Predictive mean only: a prior for another process needs no variance. */
     double mean(double[] at) {
         return offset + scale * distinct.mean(distinct.kernelColumn(at, hyper));

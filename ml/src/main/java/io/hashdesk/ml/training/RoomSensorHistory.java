@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * intake sensor get nothing here, and the trainers fall back to the assumed room temperature (thermal) or leave the
  * ambient features missing (anomaly).
  */
-final class RoomSensorHistory implements RoomSensors {
+public final class RoomSensorHistory implements RoomSensors {
 
     /** The readings {@link RoomAmbient} accepts; a sensor reading outside them is a fault, not air. */
     private static final double MIN_AIR_C = -40;
@@ -42,7 +42,7 @@ final class RoomSensorHistory implements RoomSensors {
         this.circuits = circuits;
     }
 
-    static RoomSensorHistory read(FarmStore store, Instant from, Instant to) {
+    public static RoomSensorHistory read(FarmStore store, Instant from, Instant to) {
         return new RoomSensorHistory(store.sensors().ambientIntake(from, to, Resolution.FIVE_MINUTES),
                 store.sensors().powerByCircuit(from, to, Resolution.FIVE_MINUTES));
     }

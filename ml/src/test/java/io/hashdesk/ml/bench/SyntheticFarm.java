@@ -96,6 +96,15 @@ public final class SyntheticFarm {
 
     /** Lays out the farm and plants its faults; nothing is polled until {@link #fill}. */
     public static SyntheticFarm create(MinerModelCatalog catalog, int miners, Instant start, int days, long seed) {
+        return create(catalog, miners, start, days, seed, 0);
+    }
+
+    /**
+     * As {@link #create(MinerModelCatalog, int, Instant, int, long)}, with every {@code presetEvery}-th unit (the
+     * first included; none for 0) running firmware presets named by their watts instead of manual clocks.
+     */
+    public static SyntheticFarm create(MinerModelCatalog catalog, int miners, Instant start, int days, long seed,
+                                       int presetEvery) {
         if (miners < 1 || days < 1) {
             throw new IllegalArgumentException("a synthetic farm needs at least one miner and one day, got " + miners
                     + " miners and " + days + " days");
@@ -135,7 +144,8 @@ public final class SyntheticFarm {
             double dust = rank >= fanFailures + boardFailures && rank < fanFailures + boardFailures + dusty
                     ? uniform(random, MIN_DUST_GAIN_PER_DAY, MAX_DUST_GAIN_PER_DAY) : 0;
             registered.add(miner);
-            units.add(new SyntheticUnit(miner.id(), model, climate(room), start, random.nextLong(), fan, board, dust));
+            units.add(new SyntheticUnit(miner.id(), model, climate(room), start, random.nextLong(), fan, board, dust,
+                    presetEvery > 0 && i % presetEvery == 0));
         }
         return new SyntheticFarm(start, days, registered, units, failures);
     }
@@ -198,6 +208,12 @@ public final class SyntheticFarm {
 
     public List<Miner> miners() {
         return miners;
+    }
+
+    /** The settled hashrate {@code miner} makes at these clocks, before measurement noise: the simulator's truth. */
+    public double hashrateThs(MinerId miner, double freqMhz, double volts) {
+        return units.stream().filter(u -> u.id().equals(miner)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no unit " + miner + " in the farm")).hashrateThs(freqMhz, volts);
     }
 
     public List<PlantedFailure> failures() {

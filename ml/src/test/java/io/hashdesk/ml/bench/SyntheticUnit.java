@@ -75,6 +75,7 @@ final class SyntheticUnit {
     private static final double HASH_FACTOR_SPREAD = 0.01;
     private static final double POWER_FACTOR_SPREAD = 0.02;
     private static final String PRESET = "disabled";
+    private static final long PRESET_WATTS_STEP = 10;
     private static final String POOL = "stratum+tcp://btc.bench-pool.example:3333";
 
     private final MinerId id;
@@ -88,6 +89,7 @@ final class SyntheticUnit {
     private final FanWear fanWear;
     private final BoardFailure boardFailure;
     private final double dustGainPerDay;
+    private final boolean namedPresets;
     private final long startSecond;
     private final double[] chipTempC;
     private final double[] boardErrors;
@@ -104,9 +106,11 @@ final class SyntheticUnit {
     /**
      * @param fanWear      a fan to wear out, or null
      * @param boardFailure a board to fail, or null
+     * @param namedPresets true for a unit whose settings are firmware presets named by their watts, as Vnish names
+     *                     them; false for one run on manual clocks ({@code disabled})
      */
     SyntheticUnit(MinerId id, SyntheticModel model, RoomClimate room, Instant start, long seed, FanWear fanWear,
-                  BoardFailure boardFailure, double dustGainPerDay) {
+                  BoardFailure boardFailure, double dustGainPerDay, boolean namedPresets) {
         this.id = id;
         this.model = model;
         this.room = room;
@@ -121,6 +125,7 @@ final class SyntheticUnit {
         this.fanWear = fanWear;
         this.boardFailure = boardFailure;
         this.dustGainPerDay = dustGainPerDay;
+        this.namedPresets = namedPresets;
         this.startSecond = start.getEpochSecond();
         this.chipTempC = new double[model.model().hashboards()];
         this.boardErrors = new double[chipTempC.length];
@@ -178,7 +183,7 @@ final class SyntheticUnit {
         double wall = (SyntheticModel.fanWatts(duty, running(rpm)) + SyntheticModel.CONTROL_BOARD_WATTS)
                 / SyntheticModel.PSU_EFFICIENCY;
         return new TelemetrySnapshot(id, at, MinerStatus.STARTING, 0.0, 0.0, List.of(boards), hottest,
-                boardTemp(ambient, hottest), boxed(rpm), duty, wall, clocks.volts(), clocks.freqMhz(), PRESET, POOL,
+                boardTemp(ambient, hottest), boxed(rpm), duty, wall, clocks.volts(), clocks.freqMhz(), preset(), POOL,
                 0L, 0L, 0L, Duration.ZERO);
     }
 
@@ -217,9 +222,37 @@ final class SyntheticUnit {
         double fanPercent = duty;
         followTarget(hottest);
         return new TelemetrySnapshot(id, at, MinerStatus.MINING, totalThs, averageThs, List.of(boards), hottest,
-                boardTemp(ambient, hottest), boxed(rpm), fanPercent, wall, clocks.volts(), clocks.freqMhz(), PRESET,
+                boardTemp(ambient, hottest), boxed(rpm), fanPercent, wall, clocks.volts(), clocks.freqMhz(), preset(),
                 POOL, Math.round(accepted), Math.round(rejected), Math.round(Arrays.stream(boardErrors).sum()),
                 Duration.ofSeconds(now - restartedAt));
+    }
+
+    /** The running preset: its nominal wall watts (at stock fan duty, rounded to 10 W), or manual clocks. */
+    private String preset() {
+        if (!namedPresets) {
+            return PRESET;
+        }
+        double dc = 0;
+        for (int b = 0; b < chipTempC.length; b++) {
+            dc += model.boardDcWatts(clocks, 1, 1);
+        }
+        double wall = (dc + SyntheticModel.fanWatts(SyntheticModel.STOCK_FAN_DUTY_PERCENT, healthyFanWear.length)
+                + SyntheticModel.CONTROL_BOARD_WATTS) / SyntheticModel.PSU_EFFICIENCY;
+        return Long.toString(Math.round(wall / PRESET_WATTS_STEP) * PRESET_WATTS_STEP);
+    }
+
+    MinerId id() {
+        return id;
+    }
+
+    /** The settled hashrate this unit makes at these clocks with every chip working, before measurement noise. */
+    double hashrateThs(double freqMhz, double volts) {
+        SyntheticModel.Clocks at = new SyntheticModel.Clocks(freqMhz, volts);
+        double ths = 0;
+        for (int b = 0; b < chipTempC.length; b++) {
+            ths += model.boardIdealThs(at, 1, hashFactor) * (1 - model.errorFraction(at, offsetVolts));
+        }
+        return ths;
     }
 
     /** The firmware's fan control: a step up when the hottest chip is above its target, a step down when below. */
