@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The background work that keeps a farm's data, started alike by the console and the headless site agent:
  * telemetry maintenance, the demo farm (or retiring it), market data with the profit history, polling (miners and
- * room sensors), and the scheduled retraining of the farm's models. A part
- * that cannot start is logged and leaves the others running. Closed in reverse order, polling before the demo farm
+ * room sensors), the scheduled retraining of the farm's models, and recommendations with the actions that apply
+ * them. A part that cannot start is logged and leaves the others running. Closed in reverse order, polling before the demo farm
  * so its last cycle is stored, and all of it before the store closes.
  */
 final class FarmServices implements AutoCloseable {
@@ -34,6 +34,7 @@ final class FarmServices implements AutoCloseable {
     private MinerPolling polling;
     private RoomSensors sensors;
     private ModelTraining models;
+    private AdviceAndActions advice;
 
     private FarmServices(TelemetryMaintenanceJob maintenance) {
         this.maintenance = maintenance;
@@ -97,6 +98,13 @@ final class FarmServices implements AutoCloseable {
             // polling and the screens go on; the champions already trained stay in the registry
             LOG.error("Model training could not start: {}", e.getMessage(), e);
         }
+        try {
+            services.advice = AdviceAndActions.start(store, folder,
+                    Optional.ofNullable(services.models).map(ModelTraining::registry), clock);
+        } catch (RuntimeException e) {
+            // everything else runs; the log names the settings file to fix, and no action can be applied meanwhile
+            LOG.error("Recommendations and actions could not start: {}", e.getMessage(), e);
+        }
         return services;
     }
 
@@ -128,6 +136,11 @@ final class FarmServices implements AutoCloseable {
         return Optional.ofNullable(models);
     }
 
+    /** Recommendations and the action executor, when they started. */
+    Optional<AdviceAndActions> advice() {
+        return Optional.ofNullable(advice);
+    }
+
     boolean polling() {
         return polling != null;
     }
@@ -138,6 +151,9 @@ final class FarmServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (advice != null) {
+            advice.close();
+        }
         if (models != null) {
             models.close();
         }

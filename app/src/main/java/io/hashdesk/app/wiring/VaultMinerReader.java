@@ -1,9 +1,6 @@
 package io.hashdesk.app.wiring;
 
 import io.hashdesk.core.credentials.CredentialVault;
-import io.hashdesk.core.credentials.CredentialVaultException;
-import io.hashdesk.core.credentials.Secret;
-import io.hashdesk.core.domain.CredentialsRef;
 import io.hashdesk.core.domain.Miner;
 import io.hashdesk.core.domain.MinerAccessException;
 import io.hashdesk.core.domain.MinerId;
@@ -13,15 +10,9 @@ import io.hashdesk.drivers.api.MinerCredentials;
 import io.hashdesk.drivers.api.MinerDriverFactory;
 import io.hashdesk.drivers.polling.DriverMinerReader;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * The poller's reader with each miner's own password: the vault entry its {@link CredentialsRef} points at, or the
- * Vnish factory default when it has none. A ref whose secret cannot be read (key file missing, entry damaged or
- * deleted) fails the read as refused credentials with the vault's sentence, never falls back to the default: the
- * operator has to see that the stored password is unusable.
- */
+/** The poller's reader with each miner's own password from the vault ({@link VaultCredentials}). */
 final class VaultMinerReader implements MinerReader, AutoCloseable {
 
     private final CredentialVault vault;
@@ -39,20 +30,8 @@ final class VaultMinerReader implements MinerReader, AutoCloseable {
 
     @Override
     public TelemetrySnapshot read(Miner miner) throws MinerAccessException, InterruptedException {
-        resolved.put(miner.id(), credentialsOf(miner));
+        resolved.put(miner.id(), VaultCredentials.of(vault, miner));
         return drivers.read(miner);
-    }
-
-    private MinerCredentials credentialsOf(Miner miner) throws MinerAccessException {
-        Optional<CredentialsRef> ref = miner.credentials();
-        if (ref.isEmpty()) {
-            return MinerCredentials.vnishDefault();
-        }
-        try (Secret secret = vault.read(ref.get())) {
-            return MinerCredentials.of(secret.reveal());
-        } catch (CredentialVaultException e) {
-            throw new MinerAccessException(MinerAccessException.Failure.AUTH_FAILED, e.getMessage(), e);
-        }
     }
 
     @Override

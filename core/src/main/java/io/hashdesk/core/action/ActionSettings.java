@@ -24,13 +24,15 @@ import java.util.Objects;
  * @param restoreWait              wait after restoring a firmware backup (the miner reboots) before reading it
  * @param writesPerMinerPerHour    most writes one miner may get in an hour (rollbacks count, never held back)
  * @param atNewSettingsOnRecovery  what recovery does with a miner found at its new settings whose watch never ended
+ * @param recoveryRetryEvery       how often recovery tries again while a miner of an unfinished action does not answer
  * @param operatorLimits           per catalog model id, limits that narrow the catalog's safe limits (never widen)
  */
 public record ActionSettings(int minersAtOnce, int minersAtOncePerRoom, StepSizes stepSizes,
                              ReadBackTolerances readBackTolerances, Duration settleTime, Duration watchWindow,
                              Duration observeEvery, Duration hashrateGrace, RollbackCriteria rollbackWhen, int retries,
                              Duration retryDelay, Duration restoreWait, int writesPerMinerPerHour,
-                             RecoveryChoice atNewSettingsOnRecovery, Map<String, OperatorLimits> operatorLimits) {
+                             RecoveryChoice atNewSettingsOnRecovery, Duration recoveryRetryEvery,
+                             Map<String, OperatorLimits> operatorLimits) {
 
     /** The operator's overrides, in the data folder. */
     public static final String OVERRIDES_FILE = "action-settings.json";
@@ -57,6 +59,7 @@ public record ActionSettings(int minersAtOnce, int minersAtOncePerRoom, StepSize
         requireNotNegative(restoreWait, "restoreWait");
         requireAtLeastOne(writesPerMinerPerHour, "writesPerMinerPerHour");
         Objects.requireNonNull(atNewSettingsOnRecovery, "atNewSettingsOnRecovery must be ROLL_BACK or RESUME_WATCH");
+        requirePositive(recoveryRetryEvery, "recoveryRetryEvery");
         operatorLimits = operatorLimits == null ? Map.of() : Map.copyOf(operatorLimits);
     }
 

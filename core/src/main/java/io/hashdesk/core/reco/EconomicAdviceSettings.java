@@ -16,8 +16,11 @@ import java.util.Set;
  * The thresholds of the economic advisors (schedule, coin and pool switching, upgrades, market risk). Defaults live in
  * {@code economic-advice-defaults.json} beside this class; an operator's {@value #OVERRIDES_FILE} in the data folder
  * overrides any subset of them, block by block and field by field.
+ *
+ * @param backtestWindow how much of the farm's own stored history a what-if replays (default 7 days)
  */
-public record EconomicAdviceSettings(Schedule schedule, Switching switching, Upgrade upgrade, Risk risk) {
+public record EconomicAdviceSettings(Schedule schedule, Switching switching, Upgrade upgrade, Risk risk,
+                                     Duration backtestWindow) {
 
     /** The operator's overrides, in the data folder. */
     public static final String OVERRIDES_FILE = "economic-advice-settings.json";
@@ -30,6 +33,7 @@ public record EconomicAdviceSettings(Schedule schedule, Switching switching, Upg
         Objects.requireNonNull(switching, "switching is missing");
         Objects.requireNonNull(upgrade, "upgrade is missing");
         Objects.requireNonNull(risk, "risk is missing");
+        positive(backtestWindow, "backtestWindow");
     }
 
     /**

@@ -48,7 +48,8 @@ final class ActionFarm implements AutoCloseable {
         ActionSettings s = ActionSettings.defaults();
         return new ActionSettings(1, 1, s.stepSizes(), s.readBackTolerances(), s.settleTime(), s.watchWindow(),
                 s.observeEvery(), s.hashrateGrace(), s.rollbackWhen(), s.retries(), s.retryDelay(), s.restoreWait(),
-                s.writesPerMinerPerHour(), s.atNewSettingsOnRecovery(), s.operatorLimits());
+                s.writesPerMinerPerHour(), s.atNewSettingsOnRecovery(), s.recoveryRetryEvery(),
+                s.operatorLimits());
     }
 
     /** (Re)opens the store and builds the executor on it, as the app does at start. */

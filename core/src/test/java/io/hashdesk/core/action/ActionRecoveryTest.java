@@ -121,7 +121,7 @@ class ActionRecoveryTest {
                 resume.readBackTolerances(), resume.settleTime(), resume.watchWindow(), resume.observeEvery(),
                 resume.hashrateGrace(), resume.rollbackWhen(), resume.retries(), resume.retryDelay(),
                 resume.restoreWait(), resume.writesPerMinerPerHour(), ActionSettings.RecoveryChoice.RESUME_WATCH,
-                resume.operatorLimits());
+                resume.recoveryRetryEvery(), resume.operatorLimits());
         try (ActionFarm farm = new ActionFarm(root, resume)) {
             farm.addMiner("good", "room-a");
             ActionPlan plan = farm.plan(ActionFarm.clocks("good", 700, 13.8));

@@ -103,6 +103,7 @@ class ActionValidatorTest {
     static ActionSettings withLimits(ActionSettings s, Map<String, OperatorLimits> limits) {
         return new ActionSettings(s.minersAtOnce(), s.minersAtOncePerRoom(), s.stepSizes(), s.readBackTolerances(),
                 s.settleTime(), s.watchWindow(), s.observeEvery(), s.hashrateGrace(), s.rollbackWhen(), s.retries(),
-                s.retryDelay(), s.restoreWait(), s.writesPerMinerPerHour(), s.atNewSettingsOnRecovery(), limits);
+                s.retryDelay(), s.restoreWait(), s.writesPerMinerPerHour(), s.atNewSettingsOnRecovery(),
+                s.recoveryRetryEvery(), limits);
     }
 }

@@ -30,7 +30,7 @@ class ScheduleAdvisorTest {
         EconomicAdviceSettings d = EconomicAdviceSettings.defaults();
         return new EconomicAdviceSettings(new EconomicAdviceSettings.Schedule(Duration.ofHours(1), "break-even",
                 pauseAfter, resumeAfter, Duration.ofHours(24), rampKw, Duration.ofMinutes(5), capKw, 25.0),
-                d.switching(), d.upgrade(), d.risk());
+                d.switching(), d.upgrade(), d.risk(), d.backtestWindow());
     }
 
     /** 48 hourly prices from 24 h before now: cheap, with today's 17:00–21:00 at 0.30. */

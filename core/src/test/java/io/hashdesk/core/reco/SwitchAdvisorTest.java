@@ -58,7 +58,8 @@ class SwitchAdvisorTest {
         EconomicAdviceSettings.Switching s = d.switching();
         return new SwitchAdvisor(new EconomicAdviceSettings(d.schedule(), new EconomicAdviceSettings.Switching(5.0,
                 Duration.ofHours(6), outlierMads, s.marketHistory(), 10, 0, Duration.ofDays(1), 20.0,
-                s.poolMeasurementWindow(), 1.0), d.upgrade(), d.risk()), PolicyReplay.none());
+                s.poolMeasurementWindow(), 1.0), d.upgrade(), d.risk(), d.backtestWindow()),
+                PolicyReplay.none());
     }
 
     @Test

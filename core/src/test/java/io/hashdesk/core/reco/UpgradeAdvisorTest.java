@@ -22,7 +22,8 @@ class UpgradeAdvisorTest {
         EconomicAdviceSettings d = EconomicAdviceSettings.defaults();
         return new EconomicAdviceSettings(d.schedule(), d.switching(), new EconomicAdviceSettings.Upgrade(
                 LocalDate.parse("2026-11-01"), examples, List.of(new EconomicAdviceSettings.Candidate("antminer-s21",
-                3000.0)), Map.of("antminer-s19j-pro", 360.0), maxPaybackDays, 5.0, Duration.ofDays(30), 7), d.risk());
+                3000.0)), Map.of("antminer-s19j-pro", 360.0), maxPaybackDays, 5.0, Duration.ofDays(30), 7), d.risk(),
+                d.backtestWindow());
     }
 
     private static EconomicFarm farm() {

@@ -43,7 +43,7 @@ public final class ActionProcess {
         return new ActionSettings(1, 1, d.stepSizes(), d.readBackTolerances(), Duration.ofMillis(500),
                 Duration.ofSeconds(6), Duration.ofMillis(500), Duration.ofSeconds(4), d.rollbackWhen(), d.retries(),
                 Duration.ofMillis(200), Duration.ofSeconds(3), d.writesPerMinerPerHour(),
-                d.atNewSettingsOnRecovery(), d.operatorLimits());
+                d.atNewSettingsOnRecovery(), d.recoveryRetryEvery(), d.operatorLimits());
     }
 
     /** The port to the miners named {@code id=host:httpPort:rpcPort}, one driver per miner. */

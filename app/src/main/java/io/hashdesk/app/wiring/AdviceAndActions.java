@@ -1,0 +1,206 @@
+package io.hashdesk.app.wiring;
+
+import io.hashdesk.core.action.ActionExecutor;
+import io.hashdesk.core.action.ActionJournal;
+import io.hashdesk.core.action.ActionPlanner;
+import io.hashdesk.core.action.ActionRecord;
+import io.hashdesk.core.action.ActionRecovery;
+import io.hashdesk.core.action.ActionSettings;
+import io.hashdesk.core.action.ActionState;
+import io.hashdesk.core.action.ActionValidator;
+import io.hashdesk.core.action.Sleeper;
+import io.hashdesk.core.domain.catalog.MinerModelCatalog;
+import io.hashdesk.core.market.CoinCatalog;
+import io.hashdesk.core.market.MarketSettings;
+import io.hashdesk.core.profit.ProfitSettings;
+import io.hashdesk.core.reco.EconomicAdviceSettings;
+import io.hashdesk.core.reco.EconomicEvidence;
+import io.hashdesk.core.reco.EconomicEvidenceSource;
+import io.hashdesk.core.reco.FarmEvidence;
+import io.hashdesk.core.reco.OutcomeMeasurement;
+import io.hashdesk.core.reco.PassReport;
+import io.hashdesk.core.reco.PolicyBacktest;
+import io.hashdesk.core.reco.RecommendationApplier;
+import io.hashdesk.core.reco.RecommendationEngine;
+import io.hashdesk.core.reco.RecommendationSchedule;
+import io.hashdesk.core.reco.RecommendationSettings;
+import io.hashdesk.core.reco.RecommendationStore;
+import io.hashdesk.core.settings.DataFolder;
+import io.hashdesk.core.store.FarmStore;
+import io.hashdesk.drivers.action.DriverSettingsPort;
+import io.hashdesk.drivers.api.DriverOptions;
+import io.hashdesk.drivers.vnish.VnishDrivers;
+import io.hashdesk.ml.advice.FarmEvidenceBuilder;
+import io.hashdesk.ml.registry.ModelRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Recommendations and the actions that apply them, as the app runs them: the engine's scheduled passes over evidence
+ * from the champion models and the farm's economics, and the safe executor writing to miners through their drivers
+ * with each miner's password from the vault. At start, actions a previous run left unfinished are recovered (every
+ * miner back to "old" or "new", as the journal says), retried while a miner of one does not answer, and their
+ * recommendations settled. Closed before the store.
+ */
+final class AdviceAndActions implements AutoCloseable {
+
+    /** How far back to settle recommendations whose action ended while the app was down. */
+    private static final Duration SETTLE_LOOK_BACK = Duration.ofDays(30);
+    private static final Logger LOG = LoggerFactory.getLogger(AdviceAndActions.class);
+
+    private final VnishDrivers web;
+    private final VaultDriverSource drivers;
+    private final ActionExecutor executor;
+    private final ActionPlanner planner;
+    private final ActionJournal journal;
+    private final RecommendationStore recommendations;
+    private final RecommendationApplier applier;
+    private final RecommendationSchedule schedule;
+    private final ScheduledExecutorService recoveryTimer;
+
+    private AdviceAndActions(VnishDrivers web, VaultDriverSource drivers, ActionExecutor executor,
+                             ActionPlanner planner, ActionJournal journal, RecommendationStore recommendations,
+                             RecommendationApplier applier, RecommendationSchedule schedule,
+                             ScheduledExecutorService recoveryTimer) {
+        this.web = web;
+        this.drivers = drivers;
+        this.executor = executor;
+        this.planner = planner;
+        this.journal = journal;
+        this.recommendations = recommendations;
+        this.applier = applier;
+        this.schedule = schedule;
+        this.recoveryTimer = recoveryTimer;
+    }
+
+    /**
+     * Starts over an open, writable store; throws naming the file when a settings file is invalid.
+     *
+     * @param registry the model registry, when model training started (without it the passes see no model evidence)
+     */
+    static AdviceAndActions start(FarmStore store, DataFolder folder, Optional<ModelRegistry> registry, Clock clock) {
+        Path dataFolder = folder.path();
+        MinerModelCatalog catalog = MinerModelCatalog.bundled();
+        CoinCatalog coins = CoinCatalog.bundled();
+        ActionSettings actionSettings = ActionSettings.load(dataFolder);
+        RecommendationSettings recoSettings = RecommendationSettings.load(dataFolder);
+        EconomicAdviceSettings economicSettings = EconomicAdviceSettings.inDataFolder(dataFolder);
+        ProfitSettings profitSettings = ProfitSettings.inDataFolder(dataFolder);
+        MarketSettings marketSettings = MarketSettings.withOverrides(
+                dataFolder.resolve(MarketAndProfit.MARKET_SETTINGS_FILE));
+
+        VnishDrivers web = new VnishDrivers(DriverOptions.defaults());
+        VaultDriverSource drivers = new VaultDriverSource(store.registry(), store.credentials(), web);
+        DriverSettingsPort port = new DriverSettingsPort(drivers);
+        ActionValidator validator = new ActionValidator(catalog, actionSettings);
+        ActionPlanner planner = new ActionPlanner(validator, actionSettings, ActionPlanner.roomsOf(store.registry()),
+                clock);
+        ActionExecutor executor = new ActionExecutor(port, store.actions(), validator, planner, actionSettings, clock,
+                Sleeper.system());
+        RecommendationApplier applier = new RecommendationApplier(store.recommendations(), store.actions(), executor,
+                planner, port, clock);
+
+        EconomicEvidenceSource economics = new EconomicEvidenceSource(store, coins, catalog, profitSettings,
+                marketSettings.staleAfter(), economicSettings);
+        Optional<FarmEvidenceBuilder> models = registry.map(r -> new FarmEvidenceBuilder(store, r, catalog,
+                dataFolder));
+        PolicyBacktest backtest = new PolicyBacktest(store, coins, catalog, profitSettings,
+                economicSettings.backtestWindow());
+        RecommendationEngine engine = new RecommendationEngine(
+                RecommendationEngine.allAdvisors(recoSettings, economicSettings, backtest), store.recommendations(),
+                new OutcomeMeasurement(store.telemetry(), recoSettings.outcomes()), recoSettings);
+        RecommendationSchedule schedule = new RecommendationSchedule(engine,
+                () -> evidence(economics, models, clock.instant()), clock, recoSettings.runInterval(),
+                AdviceAndActions::log);
+
+        ScheduledExecutorService recoveryTimer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("action-recovery").factory());
+        ActionRecovery recovery = new ActionRecovery(port, store.actions(), validator, actionSettings, clock,
+                Sleeper.system());
+        recoveryTimer.scheduleWithFixedDelay(() -> recoverUnfinished(recovery, applier), 0,
+                actionSettings.recoveryRetryEvery().toSeconds(), TimeUnit.SECONDS);
+        schedule.start();
+        LOG.info("Recommendations every {}; actions journalled, unfinished ones recovered at start",
+                recoSettings.runInterval());
+        return new AdviceAndActions(web, drivers, executor, planner, store.actions(), store.recommendations(),
+                applier, schedule, recoveryTimer);
+    }
+
+    private static FarmEvidence evidence(EconomicEvidenceSource economics, Optional<FarmEvidenceBuilder> models,
+                                         Instant now) {
+        EconomicEvidence economic = economics.gather(now);
+        return models.map(m -> m.build(now, economic)).orElseGet(() ->
+                new FarmEvidence(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), economic));
+    }
+
+    /** Recovers what a previous run left unfinished; runs at start and again while a miner of one does not answer. */
+    private static void recoverUnfinished(ActionRecovery recovery, RecommendationApplier applier) {
+        try {
+            List<ActionRecord> recovered = recovery.recover();
+            long waiting = recovered.stream().filter(a -> a.state() == ActionState.NEEDS_RECOVERY).count();
+            if (!recovered.isEmpty()) {
+                LOG.info("Recovered {} unfinished action(s); {} still wait for a miner to answer", recovered.size(),
+                        waiting);
+            }
+            int settled = applier.settleFinished(SETTLE_LOOK_BACK);
+            if (settled > 0) {
+                LOG.info("Settled {} recommendation(s) whose action ended while the app was down", settled);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the next round tries again; the journal keeps every unfinished action until then
+            LOG.error("Recovering unfinished actions failed; trying again later", e);
+        }
+    }
+
+    private static void log(PassReport report) {
+        LOG.info("Recommendation pass: {} shown, {} dropped, {} outcome(s) measured in {} ms",
+                report.shown().size(), report.dropped().size(), report.measured().size(), report.took().toMillis());
+        report.failures().forEach(failure -> LOG.warn("Recommendation pass: {}", failure));
+    }
+
+    /** A pass now (the inbox's "Run now"), after any pass already running. */
+    CompletableFuture<PassReport> runNow() {
+        return schedule.runNow();
+    }
+
+    RecommendationApplier applier() {
+        return applier;
+    }
+
+    ActionExecutor executor() {
+        return executor;
+    }
+
+    ActionPlanner planner() {
+        return planner;
+    }
+
+    ActionJournal journal() {
+        return journal;
+    }
+
+    RecommendationStore recommendations() {
+        return recommendations;
+    }
+
+    @Override
+    public void close() {
+        schedule.close();
+        recoveryTimer.shutdownNow();
+        drivers.close();
+        web.close();
+    }
+}
