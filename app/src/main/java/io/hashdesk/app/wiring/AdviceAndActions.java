@@ -1,7 +1,7 @@
 package io.hashdesk.app.wiring;
 
+import io.hashdesk.app.actions.ExecutorActionConsole;
 import io.hashdesk.core.action.ActionExecutor;
-import io.hashdesk.core.action.ActionJournal;
 import io.hashdesk.core.action.ActionPlanner;
 import io.hashdesk.core.action.ActionRecord;
 import io.hashdesk.core.action.ActionRecovery;
@@ -24,7 +24,6 @@ import io.hashdesk.core.reco.RecommendationApplier;
 import io.hashdesk.core.reco.RecommendationEngine;
 import io.hashdesk.core.reco.RecommendationSchedule;
 import io.hashdesk.core.reco.RecommendationSettings;
-import io.hashdesk.core.reco.RecommendationStore;
 import io.hashdesk.core.settings.DataFolder;
 import io.hashdesk.core.store.FarmStore;
 import io.hashdesk.drivers.action.DriverSettingsPort;
@@ -41,15 +40,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Recommendations and the actions that apply them, as the app runs them: the engine's scheduled passes over evidence
- * from the champion models and the farm's economics, and the safe executor writing to miners through their drivers
- * with each miner's password from the vault. At start, actions a previous run left unfinished are recovered (every
+ * Recommendations and the actions that apply them, as the app runs them: the safe executor writing to miners through
+ * their drivers with each miner's password from the vault, and the engine's scheduled passes over evidence from the
+ * champion models and the farm's economics. At open, actions a previous run left unfinished are recovered (every
  * miner back to "old" or "new", as the journal says), retried while a miner of one does not answer, and their
  * recommendations settled. Closed before the store.
  */
@@ -59,58 +57,72 @@ final class AdviceAndActions implements AutoCloseable {
     private static final Duration SETTLE_LOOK_BACK = Duration.ofDays(30);
     private static final Logger LOG = LoggerFactory.getLogger(AdviceAndActions.class);
 
+    private final FarmStore store;
+    private final DataFolder folder;
+    private final Clock clock;
     private final VnishDrivers web;
     private final VaultDriverSource drivers;
-    private final ActionExecutor executor;
-    private final ActionPlanner planner;
-    private final ActionJournal journal;
-    private final RecommendationStore recommendations;
-    private final RecommendationApplier applier;
-    private final RecommendationSchedule schedule;
+    private final ExecutorActionConsole console;
     private final ScheduledExecutorService recoveryTimer;
+    private volatile RecommendationSchedule schedule;
 
-    private AdviceAndActions(VnishDrivers web, VaultDriverSource drivers, ActionExecutor executor,
-                             ActionPlanner planner, ActionJournal journal, RecommendationStore recommendations,
-                             RecommendationApplier applier, RecommendationSchedule schedule,
+    private AdviceAndActions(FarmStore store, DataFolder folder, Clock clock, VnishDrivers web,
+                             VaultDriverSource drivers, ExecutorActionConsole console,
                              ScheduledExecutorService recoveryTimer) {
+        this.store = store;
+        this.folder = folder;
+        this.clock = clock;
         this.web = web;
         this.drivers = drivers;
-        this.executor = executor;
-        this.planner = planner;
-        this.journal = journal;
-        this.recommendations = recommendations;
-        this.applier = applier;
-        this.schedule = schedule;
+        this.console = console;
         this.recoveryTimer = recoveryTimer;
     }
 
     /**
-     * Starts over an open, writable store; throws naming the file when a settings file is invalid.
-     *
-     * @param registry the model registry, when model training started (without it the passes see no model evidence)
+     * The executor over an open, writable store, and recovery of what a previous run left unfinished (at once, then
+     * while a miner of such an action does not answer); recommendations start later with {@link #startAdvice}.
+     * Throws naming the file when a settings file is invalid.
      */
-    static AdviceAndActions start(FarmStore store, DataFolder folder, Optional<ModelRegistry> registry, Clock clock) {
+    static AdviceAndActions open(FarmStore store, DataFolder folder, Clock clock) {
         Path dataFolder = folder.path();
-        MinerModelCatalog catalog = MinerModelCatalog.bundled();
-        CoinCatalog coins = CoinCatalog.bundled();
         ActionSettings actionSettings = ActionSettings.load(dataFolder);
-        RecommendationSettings recoSettings = RecommendationSettings.load(dataFolder);
-        EconomicAdviceSettings economicSettings = EconomicAdviceSettings.inDataFolder(dataFolder);
-        ProfitSettings profitSettings = ProfitSettings.inDataFolder(dataFolder);
-        MarketSettings marketSettings = MarketSettings.withOverrides(
-                dataFolder.resolve(MarketAndProfit.MARKET_SETTINGS_FILE));
-
         VnishDrivers web = new VnishDrivers(DriverOptions.defaults());
         VaultDriverSource drivers = new VaultDriverSource(store.registry(), store.credentials(), web);
         DriverSettingsPort port = new DriverSettingsPort(drivers);
-        ActionValidator validator = new ActionValidator(catalog, actionSettings);
+        ActionValidator validator = new ActionValidator(MinerModelCatalog.bundled(), actionSettings);
         ActionPlanner planner = new ActionPlanner(validator, actionSettings, ActionPlanner.roomsOf(store.registry()),
                 clock);
         ActionExecutor executor = new ActionExecutor(port, store.actions(), validator, planner, actionSettings, clock,
                 Sleeper.system());
         RecommendationApplier applier = new RecommendationApplier(store.recommendations(), store.actions(), executor,
                 planner, port, clock);
+        ExecutorActionConsole console = new ExecutorActionConsole(applier, executor, store.actions(),
+                store.recommendations(), actionSettings, clock);
 
+        ScheduledExecutorService recoveryTimer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("action-recovery").factory());
+        ActionRecovery recovery = new ActionRecovery(port, store.actions(), validator, actionSettings, clock,
+                Sleeper.system());
+        recoveryTimer.scheduleWithFixedDelay(() -> recoverUnfinished(recovery, applier), 0,
+                actionSettings.recoveryRetryEvery().toSeconds(), TimeUnit.SECONDS);
+        return new AdviceAndActions(store, folder, clock, web, drivers, console, recoveryTimer);
+    }
+
+    /**
+     * Starts the recommendation passes (at once, then every interval); throws naming the file when a settings file
+     * is invalid.
+     *
+     * @param registry the model registry, when model training started (without it the passes see no model evidence)
+     */
+    void startAdvice(Optional<ModelRegistry> registry) {
+        Path dataFolder = folder.path();
+        MinerModelCatalog catalog = MinerModelCatalog.bundled();
+        CoinCatalog coins = CoinCatalog.bundled();
+        RecommendationSettings recoSettings = RecommendationSettings.load(dataFolder);
+        EconomicAdviceSettings economicSettings = EconomicAdviceSettings.inDataFolder(dataFolder);
+        ProfitSettings profitSettings = ProfitSettings.inDataFolder(dataFolder);
+        MarketSettings marketSettings = MarketSettings.withOverrides(
+                dataFolder.resolve(MarketAndProfit.MARKET_SETTINGS_FILE));
         EconomicEvidenceSource economics = new EconomicEvidenceSource(store, coins, catalog, profitSettings,
                 marketSettings.staleAfter(), economicSettings);
         Optional<FarmEvidenceBuilder> models = registry.map(r -> new FarmEvidenceBuilder(store, r, catalog,
@@ -120,21 +132,13 @@ final class AdviceAndActions implements AutoCloseable {
         RecommendationEngine engine = new RecommendationEngine(
                 RecommendationEngine.allAdvisors(recoSettings, economicSettings, backtest), store.recommendations(),
                 new OutcomeMeasurement(store.telemetry(), recoSettings.outcomes()), recoSettings);
-        RecommendationSchedule schedule = new RecommendationSchedule(engine,
+        RecommendationSchedule started = new RecommendationSchedule(engine,
                 () -> evidence(economics, models, clock.instant()), clock, recoSettings.runInterval(),
                 AdviceAndActions::log);
-
-        ScheduledExecutorService recoveryTimer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("action-recovery").factory());
-        ActionRecovery recovery = new ActionRecovery(port, store.actions(), validator, actionSettings, clock,
-                Sleeper.system());
-        recoveryTimer.scheduleWithFixedDelay(() -> recoverUnfinished(recovery, applier), 0,
-                actionSettings.recoveryRetryEvery().toSeconds(), TimeUnit.SECONDS);
-        schedule.start();
-        LOG.info("Recommendations every {}; actions journalled, unfinished ones recovered at start",
-                recoSettings.runInterval());
-        return new AdviceAndActions(web, drivers, executor, planner, store.actions(), store.recommendations(),
-                applier, schedule, recoveryTimer);
+        started.start();
+        schedule = started;
+        LOG.info("Recommendations every {}{}", recoSettings.runInterval(),
+                registry.isPresent() ? "" : " (without model evidence: model training did not start)");
     }
 
     private static FarmEvidence evidence(EconomicEvidenceSource economics, Optional<FarmEvidenceBuilder> models,
@@ -165,40 +169,36 @@ final class AdviceAndActions implements AutoCloseable {
         }
     }
 
+    /** The engine logs each pass's figures; an advisor's failure is said here too, where operators look. */
     private static void log(PassReport report) {
-        LOG.info("Recommendation pass: {} shown, {} dropped, {} outcome(s) measured in {} ms",
-                report.shown().size(), report.dropped().size(), report.measured().size(), report.took().toMillis());
         report.failures().forEach(failure -> LOG.warn("Recommendation pass: {}", failure));
     }
 
-    /** A pass now (the inbox's "Run now"), after any pass already running. */
-    CompletableFuture<PassReport> runNow() {
-        return schedule.runNow();
+    /**
+     * A pass now (the inbox's "Run now"), after any pass already running; blocks until it ends.
+     *
+     * @throws IllegalStateException before the recommendation passes have started
+     */
+    PassReport runNow() {
+        RecommendationSchedule running = schedule;
+        if (running == null) {
+            throw new IllegalStateException("Recommendations start with polling and the models; try again in a"
+                    + " moment");
+        }
+        return running.runNow().join();
     }
 
-    RecommendationApplier applier() {
-        return applier;
-    }
-
-    ActionExecutor executor() {
-        return executor;
-    }
-
-    ActionPlanner planner() {
-        return planner;
-    }
-
-    ActionJournal journal() {
-        return journal;
-    }
-
-    RecommendationStore recommendations() {
-        return recommendations;
+    /** What the inbox and the Actions screen apply, follow and roll back through. */
+    ExecutorActionConsole console() {
+        return console;
     }
 
     @Override
     public void close() {
-        schedule.close();
+        RecommendationSchedule running = schedule;
+        if (running != null) {
+            running.close();
+        }
         recoveryTimer.shutdownNow();
         drivers.close();
         web.close();

@@ -34,7 +34,8 @@ final class FarmServices implements AutoCloseable {
     private MinerPolling polling;
     private RoomSensors sensors;
     private ModelTraining models;
-    private AdviceAndActions advice;
+    /** The executor this opened itself (the agent's), closed with it; the console's is closed by the console. */
+    private AdviceAndActions ownAdvice;
 
     private FarmServices(TelemetryMaintenanceJob maintenance) {
         this.maintenance = maintenance;
@@ -51,9 +52,12 @@ final class FarmServices implements AutoCloseable {
      * @param withDemoFarm       serve and poll the demo farm; otherwise retire its miners, pools and tariff
      * @param withMarketAndProfit refresh market data and keep the profit history
      * @param alerts              judges every poll cycle for alerts (see {@link #alertMonitor})
+     * @param advice              the console's executor, whose recommendation passes start here once the models
+     *                            have; empty: open one (the agent's: it recovers unfinished actions and advises)
      */
     static FarmServices start(FarmStore store, DataFolder folder, StoreSettings storeSettings, boolean withDemoFarm,
-                              boolean withMarketAndProfit, Optional<AlertMonitor> alerts, Clock clock) {
+                              boolean withMarketAndProfit, Optional<AlertMonitor> alerts,
+                              Optional<AdviceAndActions> advice, Clock clock) {
         Path dataFolder = folder.path();
         FarmServices services = new FarmServices(
                 TelemetryMaintenanceJob.start(store.telemetry(), storeSettings.maintenanceInterval(), clock));
@@ -99,11 +103,14 @@ final class FarmServices implements AutoCloseable {
             LOG.error("Model training could not start: {}", e.getMessage(), e);
         }
         try {
-            services.advice = AdviceAndActions.start(store, folder,
-                    Optional.ofNullable(services.models).map(ModelTraining::registry), clock);
+            if (advice.isEmpty()) {
+                services.ownAdvice = AdviceAndActions.open(store, folder, clock);
+            }
+            advice.orElse(services.ownAdvice).startAdvice(
+                    Optional.ofNullable(services.models).map(ModelTraining::registry));
         } catch (RuntimeException e) {
-            // everything else runs; the log names the settings file to fix, and no action can be applied meanwhile
-            LOG.error("Recommendations and actions could not start: {}", e.getMessage(), e);
+            // everything else runs; the log names the settings file to fix
+            LOG.error("Recommendations could not start: {}", e.getMessage(), e);
         }
         return services;
     }
@@ -136,11 +143,6 @@ final class FarmServices implements AutoCloseable {
         return Optional.ofNullable(models);
     }
 
-    /** Recommendations and the action executor, when they started. */
-    Optional<AdviceAndActions> advice() {
-        return Optional.ofNullable(advice);
-    }
-
     boolean polling() {
         return polling != null;
     }
@@ -151,8 +153,8 @@ final class FarmServices implements AutoCloseable {
 
     @Override
     public void close() {
-        if (advice != null) {
-            advice.close();
+        if (ownAdvice != null) {
+            ownAdvice.close();
         }
         if (models != null) {
             models.close();

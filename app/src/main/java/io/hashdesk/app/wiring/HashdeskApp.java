@@ -1,5 +1,7 @@
 package io.hashdesk.app.wiring;
 
+import io.hashdesk.app.actions.ActionsScreen;
+import io.hashdesk.app.actions.ActionsScreenSettings;
 import io.hashdesk.app.agent.AgentLock;
 import io.hashdesk.app.alerts.AlertsScreen;
 import io.hashdesk.app.common.FileDialogs;
@@ -23,6 +25,9 @@ import io.hashdesk.app.miners.MinersScreen;
 import io.hashdesk.app.overview.FleetOverviewScreen;
 import io.hashdesk.app.overview.FleetOverviewViewModel;
 import io.hashdesk.app.overview.OverviewSettings;
+import io.hashdesk.app.reco.RecommendationsScreen;
+import io.hashdesk.app.reco.RecommendationsScreenSettings;
+import io.hashdesk.app.reco.StoredRecommendationInbox;
 import io.hashdesk.app.settings.SettingsScreen;
 import io.hashdesk.app.shell.Section;
 import io.hashdesk.app.shell.SectionScreen;
@@ -99,6 +104,9 @@ public final class HashdeskApp extends Application {
     private ModelsScreen models;
     private Optional<AlertMonitor> alertMonitor = Optional.empty();
     private AlertsScreen alerts;
+    private AdviceAndActions advice;
+    private ActionsScreen actions;
+    private RecommendationsScreen recommendations;
 
     /** What the launcher starts: the system's file dialogs. */
     public HashdeskApp() {
@@ -130,11 +138,13 @@ public final class HashdeskApp extends Application {
             } else if (welcome) {
                 store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
                 alertMonitor = FarmServices.alertMonitor(store, dataFolder.path(), CLOCK);
+                advice = openActions();
                 firstRun = new ConsoleFirstRun(store, dataFolder.path(), profitSettingsForTheWelcome(),
                         ZoneId.systemDefault(), demoFarm -> services = startServices(storeSettings, demoFarm));
             } else {
                 store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
                 alertMonitor = FarmServices.alertMonitor(store, dataFolder.path(), CLOCK);
+                advice = openActions();
                 deferredServices = storeSettings;
             }
         } catch (RuntimeException e) {
@@ -143,8 +153,22 @@ public final class HashdeskApp extends Application {
         }
     }
 
+    /**
+     * The action executor (and recovery of actions a previous run left unfinished); null, logged, when its settings
+     * are invalid: the console then runs without the inbox and the Actions screen.
+     */
+    private AdviceAndActions openActions() {
+        try {
+            return AdviceAndActions.open(store, dataFolder, CLOCK);
+        } catch (RuntimeException e) {
+            LOG.error("Actions cannot be applied: {}", e.getMessage(), e);
+            return null;
+        }
+    }
+
     private FarmServices startServices(StoreSettings storeSettings, boolean demoFarm) {
-        FarmServices started = FarmServices.start(store, dataFolder, storeSettings, demoFarm, true, alertMonitor, CLOCK);
+        FarmServices started = FarmServices.start(store, dataFolder, storeSettings, demoFarm, true, alertMonitor,
+                Optional.ofNullable(advice), CLOCK);
         if (jobs != null) {
             trainThroughJobs(started);
         }
@@ -216,6 +240,9 @@ public final class HashdeskApp extends Application {
             screens.put(Section.MODELS, models.sectionScreen());
             shellModel.onRefresh(Section.MODELS, models);
             screens.put(Section.SETTINGS, new SettingsScreen(store, dataFolder, jobs, CLOCK).sectionScreen());
+            if (advice != null) {
+                addRecommendationsAndActions(screens, shellModel);
+            }
         }
         alertMonitor.ifPresent(monitor -> {
             alerts = new AlertsScreen(store.alerts(), monitor, jobs, CLOCK, System.getProperty("user.name", "operator"));
@@ -280,6 +307,22 @@ public final class HashdeskApp extends Application {
             }
             return started;
         }, started -> startProfitRefresh(), failure -> LOG.error("The farm's services could not start", failure));
+    }
+
+    /** The inbox and the Actions screen over one action console; Apply in the inbox follows on Actions. */
+    private void addRecommendationsAndActions(Map<Section, SectionScreen> screens, ShellViewModel shellModel) {
+        String operator = System.getProperty("user.name", "operator");
+        actions = new ActionsScreen(advice.console(), jobs, ActionsScreenSettings.load(dataFolder.path()), operator);
+        screens.put(Section.ACTIONS, actions.sectionScreen());
+        shellModel.onRefresh(Section.ACTIONS, actions);
+        recommendations = new RecommendationsScreen(new StoredRecommendationInbox(store.recommendations(),
+                advice::runNow, CLOCK), advice.console(), jobs, CLOCK,
+                RecommendationsScreenSettings.load(dataFolder.path()), operator, actionId -> {
+                    actions.follow(actionId);
+                    shellModel.select(Section.ACTIONS);
+                });
+        screens.put(Section.RECOMMENDATIONS, recommendations.sectionScreen());
+        shellModel.onRefresh(Section.RECOMMENDATIONS, recommendations);
     }
 
     /** Profit per day on the overview: from the running services, or read-only beside the agent. */
@@ -365,6 +408,10 @@ public final class HashdeskApp extends Application {
         if (models != null) {
             models.close();
         }
+        if (recommendations != null) {
+            recommendations.close();
+            actions.close();
+        }
         if (fleetRefresh != null) {
             fleetRefresh.close();
         }
@@ -382,6 +429,10 @@ public final class HashdeskApp extends Application {
         }
         if (services != null) {
             services.close();
+        }
+        if (advice != null) {
+            // an action still running stays unfinished in the journal; the next start recovers it
+            advice.close();
         }
         if (store != null) {
             store.close();

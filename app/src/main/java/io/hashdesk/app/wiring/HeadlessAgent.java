@@ -11,6 +11,7 @@ import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,8 @@ public final class HeadlessAgent implements AutoCloseable {
             StoreSettings storeSettings = FarmServices.storeSettings(dataFolder.path());
             store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, clock);
             FarmServices services = FarmServices.start(store, dataFolder, storeSettings, settings.demoFarm(),
-                    settings.marketAndProfit(), FarmServices.alertMonitor(store, dataFolder.path(), clock), clock);
+                    settings.marketAndProfit(), FarmServices.alertMonitor(store, dataFolder.path(), clock),
+                    Optional.empty(), clock);
             if (!services.polling()) {
                 services.close();
                 throw new IllegalStateException("Polling could not start (see above), so the agent has nothing to do");

@@ -4,6 +4,7 @@ import io.hashdesk.core.domain.MinerAccessException;
 import io.hashdesk.core.domain.MinerId;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +75,21 @@ public final class ActionExecutor {
             return ActionState.FAILED;
         }
         tracker.action(ActionState.RUNNING, "");
+        Map<MinerId, String> busy = minersOfOtherUnfinishedActions(plan.id());
         Map<MinerId, MinerChange> changes = new LinkedHashMap<>();
         for (PlannedChange planned : plan.applicable()) {
+            String other = busy.get(planned.miner());
+            if (other != null) {
+                // two actions on one miner would each take the other's settings as "before" and undo it
+                tracker.miner(planned.miner(), MinerState.SKIPPED, 0, "not changed: action " + other
+                        + " on this miner has not finished");
+                continue;
+            }
             changes.put(planned.miner(), new MinerChange(context, tracker, planned, plan.requestedBy(),
                     run::cancelRequested));
         }
-        for (List<MinerId> wave : plan.waves()) {
+        for (List<MinerId> planWave : plan.waves()) {
+            List<MinerId> wave = planWave.stream().filter(changes::containsKey).toList();
             if (run.cancelRequested()) {
                 for (MinerId miner : wave) {
                     tracker.miner(miner, MinerState.SKIPPED, 0, "not changed: the action was cancelled first");
@@ -96,6 +106,18 @@ public final class ActionExecutor {
         ActionState outcome = tracker.outcome(run.cancelRequested());
         tracker.action(outcome, tracker.summary());
         return outcome;
+    }
+
+    /** Miners still being changed (or waiting for recovery) by another action, with that action's id. */
+    private Map<MinerId, String> minersOfOtherUnfinishedActions(String actionId) {
+        Map<MinerId, String> busy = new HashMap<>();
+        for (ActionRecord other : context.journal().unfinished()) {
+            if (!other.id().equals(actionId)) {
+                context.journal().miners(other.id()).stream().filter(m -> !m.state().finished())
+                        .forEach(m -> busy.putIfAbsent(m.miner(), other.id()));
+            }
+        }
+        return busy;
     }
 
     @FunctionalInterface

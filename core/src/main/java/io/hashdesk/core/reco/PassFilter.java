@@ -24,10 +24,15 @@ final class PassFilter {
     private final Instant now;
     private final Map<MinerType, Mark> lastMark = new HashMap<>();
     private final Map<MinerId, TelemetrySnapshot> latest = new HashMap<>();
+    /** Miners an accepted recommendation is being applied to, with its headline. */
+    private final Map<MinerId, Recommendation> beingApplied = new HashMap<>();
 
-    PassFilter(RecommendationSettings settings, Instant now, List<CooldownMark> marks, FarmEvidence evidence) {
+    /** @param accepted recommendations accepted and still being applied (their miners take no other change yet) */
+    PassFilter(RecommendationSettings settings, Instant now, List<CooldownMark> marks, FarmEvidence evidence,
+               List<Recommendation> accepted) {
         this.settings = settings;
         this.now = now;
+        accepted.forEach(a -> a.target().miners().forEach(m -> beingApplied.putIfAbsent(m, a)));
         for (CooldownMark m : marks) {
             lastMark.merge(new MinerType(m.miner(), m.type()), new Mark(m.at(), m.status()),
                     (a, b) -> a.at().isAfter(b.at()) ? a : b);
@@ -50,6 +55,11 @@ final class PassFilter {
             return gain;
         }
         for (MinerId miner : r.target().miners()) {
+            Recommendation applying = beingApplied.get(miner);
+            if (r.applicable() && applying != null && !applying.id().equals(r.id())) {
+                return Optional.of(miner + " is being changed by '" + applying.headline()
+                        + "' (accepted, not finished); it takes no other change until that ends");
+            }
             Mark mark = lastMark.get(new MinerType(miner, r.type()));
             if (mark != null && mark.at().plus(rules.cooldown()).isAfter(now)) {
                 return Optional.of(miner + " had a " + r.type() + " recommendation "

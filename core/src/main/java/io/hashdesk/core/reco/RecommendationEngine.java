@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,11 @@ public final class RecommendationEngine {
                 advised.merge(normalised.id(), normalised, (a, b) -> a.rankScore() >= b.rankScore() ? a : b);
             }
         }
+        List<Recommendation> accepted = store.list(RecommendationQuery.inbox()
+                .withStatuses(Set.of(RecommendationStatus.ACCEPTED))).stream()
+                .map(StoredRecommendation::recommendation).toList();
         PassFilter filter = new PassFilter(settings, now, store.cooldownMarks(now.minus(longestCooldown())),
-                evidence);
+                evidence, accepted);
         List<Recommendation> passed = new ArrayList<>();
         List<DroppedRecommendation> dropped = new ArrayList<>();
         for (Recommendation r : advised.values()) {

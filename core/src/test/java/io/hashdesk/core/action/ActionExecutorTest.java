@@ -265,6 +265,30 @@ class ActionExecutorTest {
     }
 
     @Test
+    void aMinerStillInAnUnfinishedActionIsSkippedByTheNextOneUntilRecoveryResolvesIt() throws Exception {
+        FakeMinerPort.FakeMiner miner = farm.addMiner("m1", "room-a");
+        farm.addMiner("m2", "room-a");
+        miner.vanishAtWrite = 2;
+        ActionPlan first = farm.plan(ActionFarm.clocks("m1", 700, 13.8));
+        assertThat(farm.run(first)).isEqualTo(ActionState.NEEDS_RECOVERY);
+        miner.vanishAtWrite = 0;
+        miner.unreachable = false;
+        int writesBefore = miner.writes.get();
+
+        ActionPlan second = farm.plan(ActionFarm.clocks("m1", 650, 13.5), ActionFarm.clocks("m2", 650, 13.5));
+        farm.run(second);
+
+        assertThat(farm.minerRecord(second.id(), "m1").state()).isEqualTo(MinerState.SKIPPED);
+        assertThat(farm.minerRecord(second.id(), "m1").message()).contains(first.id()).contains("has not finished");
+        assertThat(miner.writes.get()).isEqualTo(writesBefore);
+        assertThat(farm.minerRecord(second.id(), "m2").state()).isEqualTo(MinerState.KEPT);
+
+        farm.recovery().recover();
+        ActionPlan third = farm.plan(ActionFarm.clocks("m1", 650, 13.5));
+        assertThat(farm.run(third)).isEqualTo(ActionState.KEPT);
+    }
+
+    @Test
     void aMinerThatDoesNotAnswerForAWhileIsRetried() throws Exception {
         farm.addMiner("m1", "room-a").unreachableCalls = farm.settings.retries();
 

@@ -117,6 +117,21 @@ class RecommendationEngineTest {
     }
 
     @Test
+    void aMinerWhoseAcceptedRecommendationIsStillBeingAppliedGetsNoOtherChange() {
+        Farm farm = new Farm().add("m1", "a").powerProposal("m1", 0.5).register(store.registry());
+        String id = engine.run(farm.evidence(), NOW).shown().getFirst().id();
+        store.recommendations().accept(id, "ana", NOW.plusSeconds(30));
+        Farm next = new Farm().add("m1", "a").propose("m1", RecommendationType.OVERCLOCK, Farm.preset("2800"),
+                SettingValues.none().withClocks(560, 13.1), Farm.impact(0.8, 0.1, -2.0), 0.95, true);
+
+        PassReport during = engine.run(next.evidence(), NOW.plus(Duration.ofMinutes(15)));
+
+        assertThat(during.shown()).isEmpty();
+        assertThat(during.dropped()).singleElement().satisfies(d -> assertThat(d.reason())
+                .contains("m1 is being changed by").contains("not finished"));
+    }
+
+    @Test
     void aDismissedRecommendationStaysAwayThroughItsCooldown() {
         Farm farm = new Farm().add("m1", "a").powerProposal("m1", 0.5);
         String id = engine.run(farm.evidence(), NOW).shown().getFirst().id();

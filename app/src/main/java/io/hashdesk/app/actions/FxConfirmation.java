@@ -1,0 +1,37 @@
+package io.hashdesk.app.actions;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+
+/** Confirms with a JavaFX dialog over the window that holds {@code owner}; the safe answer is the default. */
+final class FxConfirmation implements Confirmation {
+
+    /** The confirming button's id, for UI tests. */
+    static final String CONFIRM_ID = "actions-confirm";
+
+    private final Node owner;
+
+    FxConfirmation(Node owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean confirm(Question question) {
+        ButtonType yes = new ButtonType(question.confirm(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType("Keep as is", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.details(), no, yes);
+        alert.setTitle(question.title());
+        alert.setHeaderText(question.summary());
+        if (owner.getScene() != null) {
+            alert.initOwner(owner.getScene().getWindow());
+        }
+        alert.getDialogPane().setPrefWidth(560);
+        alert.getDialogPane().lookupButton(yes).setId(CONFIRM_ID);
+        ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+}

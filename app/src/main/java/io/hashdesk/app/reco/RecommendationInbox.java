@@ -1,0 +1,33 @@
+package io.hashdesk.app.reco;
+
+import io.hashdesk.core.reco.Recommendation;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the inbox asks of the recommendation engine and its store: the open recommendations and the operator's
+ * answers to them. Applying goes through {@link io.hashdesk.app.actions.ActionConsole}. Every method may block on the
+ * store (and {@link #runNow()} on a whole engine pass), so the screen calls them from background jobs.
+ */
+public interface RecommendationInbox {
+
+    /** The recommendations awaiting an answer — not dismissed, not snoozed, not expired — best rank first. */
+    List<Recommendation> open();
+
+    /** Drops a recommendation with the operator's reason, kept as feedback for the engine's track record. */
+    void dismiss(String recommendationId, String reason, String operator);
+
+    /** Hides a recommendation until {@code until}; it comes back then if the engine still advises it. */
+    void snooze(String recommendationId, Instant until, String operator);
+
+    /** Runs an engine pass now instead of at its next scheduled time; returns how many are open after it. */
+    int runNow();
+
+    /**
+     * Turns a MAINTENANCE recommendation into a work order a technician can close with what was done.
+     *
+     * @return how the work order is known, e.g. "Work order #14"
+     * @throws IllegalArgumentException if the recommendation is not MAINTENANCE or no longer open
+     */
+    String openWorkOrder(String recommendationId, String operator);
+}
