@@ -47,9 +47,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Recommendations and the actions that apply them, as the app runs them: the safe executor writing to miners through
  * their drivers with each miner's password from the vault, and the engine's scheduled passes over evidence from the
- * champion models and the farm's economics. At open, actions a previous run left unfinished are recovered (every
- * miner back to "old" or "new", as the journal says), retried while a miner of one does not answer, and their
- * recommendations settled. Closed before the store.
+ * champion models and the farm's economics. Once the miners are reachable, actions a previous run left unfinished
+ * are recovered (every miner back to "old" or "new", as the journal says), retried while a miner of one does not
+ * answer, and their recommendations settled. Closed before the store.
  */
 final class AdviceAndActions implements AutoCloseable {
 
@@ -63,25 +63,28 @@ final class AdviceAndActions implements AutoCloseable {
     private final VnishDrivers web;
     private final VaultDriverSource drivers;
     private final ExecutorActionConsole console;
-    private final ScheduledExecutorService recoveryTimer;
+    private final Runnable recovery;
+    private final Duration recoveryRetryEvery;
+    private final ScheduledExecutorService recoveryTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("action-recovery").factory());
     private volatile RecommendationSchedule schedule;
 
     private AdviceAndActions(FarmStore store, DataFolder folder, Clock clock, VnishDrivers web,
-                             VaultDriverSource drivers, ExecutorActionConsole console,
-                             ScheduledExecutorService recoveryTimer) {
+                             VaultDriverSource drivers, ExecutorActionConsole console, Runnable recovery,
+                             Duration recoveryRetryEvery) {
         this.store = store;
         this.folder = folder;
         this.clock = clock;
         this.web = web;
         this.drivers = drivers;
         this.console = console;
-        this.recoveryTimer = recoveryTimer;
+        this.recovery = recovery;
+        this.recoveryRetryEvery = recoveryRetryEvery;
     }
 
     /**
-     * The executor over an open, writable store, and recovery of what a previous run left unfinished (at once, then
-     * while a miner of such an action does not answer); recommendations start later with {@link #startAdvice}.
-     * Throws naming the file when a settings file is invalid.
+     * The executor over an open, writable store; recovery and recommendations start later ({@link #startRecovery},
+     * {@link #startAdvice}). Throws naming the file when a settings file is invalid.
      */
     static AdviceAndActions open(FarmStore store, DataFolder folder, Clock clock) {
         Path dataFolder = folder.path();
@@ -99,13 +102,18 @@ final class AdviceAndActions implements AutoCloseable {
         ExecutorActionConsole console = new ExecutorActionConsole(applier, executor, store.actions(),
                 store.recommendations(), actionSettings, clock);
 
-        ScheduledExecutorService recoveryTimer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("action-recovery").factory());
         ActionRecovery recovery = new ActionRecovery(port, store.actions(), validator, actionSettings, clock,
                 Sleeper.system());
-        recoveryTimer.scheduleWithFixedDelay(() -> recoverUnfinished(recovery, applier), 0,
-                actionSettings.recoveryRetryEvery().toSeconds(), TimeUnit.SECONDS);
-        return new AdviceAndActions(store, folder, clock, web, drivers, console, recoveryTimer);
+        return new AdviceAndActions(store, folder, clock, web, drivers, console, () -> recoverUnfinished(recovery,
+                applier), actionSettings.recoveryRetryEvery());
+    }
+
+    /**
+     * Recovers what a previous run left unfinished, now and then again while a miner of such an action does not
+     * answer. Called once the miners are reachable: the demo farm's simulators, for one, get new ports every start.
+     */
+    void startRecovery() {
+        recoveryTimer.scheduleWithFixedDelay(recovery, 0, recoveryRetryEvery.toSeconds(), TimeUnit.SECONDS);
     }
 
     /**

@@ -106,6 +106,7 @@ final class FarmServices implements AutoCloseable {
             if (advice.isEmpty()) {
                 services.ownAdvice = AdviceAndActions.open(store, folder, clock);
             }
+            advice.orElse(services.ownAdvice).startRecovery();
             advice.orElse(services.ownAdvice).startAdvice(
                     Optional.ofNullable(services.models).map(ModelTraining::registry));
         } catch (RuntimeException e) {
