@@ -8,6 +8,7 @@ import io.hashdesk.core.reco.SchedulePlan.Mode;
 import io.hashdesk.core.reco.SchedulePlan.RampStep;
 import io.hashdesk.core.reco.SchedulePlanner.Unit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -141,9 +142,16 @@ public final class ScheduleAdvisor implements Advisor {
         return values.withPowerTarget(power.powerTargetWatts());
     }
 
+    /**
+     * Valid through the plan interval it was made in (its price holds until then): an operator needs time to read
+     * and apply it, and the next step comes with the next pass. Made in an interval's last quarter, it holds through
+     * the next one too.
+     */
     private static Instant expiry(SchedulePlan plan, Instant now) {
-        return plan.ramps().stream().map(RampStep::at).filter(t -> t.isAfter(now)).findFirst()
-                .orElse(plan.intervals().getFirst().end());
+        PriceInterval current = plan.intervals().getFirst();
+        Duration length = Duration.between(current.start(), current.end());
+        boolean nearItsEnd = Duration.between(now, current.end()).compareTo(length.dividedBy(4)) < 0;
+        return nearItsEnd && plan.intervals().size() > 1 ? plan.intervals().get(1).end() : current.end();
     }
 
     private static String headline(SchedulePlan plan, int miners, Estimate profitUsd) {

@@ -129,7 +129,7 @@ class ScheduleAdvisorTest {
             assertThat(c.from().miningPaused()).isFalse();
             assertThat(c.to().miningPaused()).isTrue();
         });
-        assertThat(r.expiresAt()).isEqualTo(NOW.plusSeconds(300));
+        assertThat(r.expiresAt()).as("valid through the plan interval it was made in").isEqualTo(NOW.plusSeconds(3600));
         assertThat(r.urgency()).isEqualTo(Urgency.MEDIUM);
     }
 
