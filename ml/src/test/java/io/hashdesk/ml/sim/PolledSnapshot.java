@@ -18,14 +18,14 @@ import java.util.List;
  * {@code /summary} and the driver's mapping of it (hashrate rounded to 0.01 of the firmware's unit, lost fans 0 rpm,
  * mean chain voltage and frequency, the operator's pools without the dev fee, time in the mining state as uptime).
  */
-final class PolledSnapshot {
+public final class PolledSnapshot {
 
     private static final double MILLIVOLTS_PER_VOLT = 1000.0;
 
     private PolledSnapshot() {
     }
 
-    static TelemetrySnapshot of(SimulatedMiner miner, MinerReading r) {
+    public static TelemetrySnapshot of(SimulatedMiner miner, MinerReading r) {
         MinerId id = MinerId.of(miner.id());
         if (!miner.reachable()) {
             return TelemetrySnapshot.unreachable(id, r.at());
