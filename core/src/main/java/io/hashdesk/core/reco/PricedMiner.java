@@ -4,6 +4,7 @@ import io.hashdesk.core.domain.Miner;
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.MinerStatus;
 import io.hashdesk.core.domain.catalog.MinerModel;
+import io.hashdesk.core.profit.CoinQuote;
 import io.hashdesk.core.profit.MinerProfit;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One miner the next-day report could price, with what it would hash, draw and earn while running: its own latest
@@ -68,19 +70,38 @@ record PricedMiner(Miner miner, MinerModel model, String coin, double hashrateTh
             MinerProfit profit = profits.get(facts.miner().id());
             String coin = economics.nextDay().coinOf().get(facts.miner().id());
             Optional<MinerModel> model = economics.model(facts.miner().modelId());
-            if (profit == null || coin == null || model.isEmpty() || !perThByCoin.containsKey(coin)) {
+            if (profit == null || coin == null || model.isEmpty()) {
+                continue;
+            }
+            boolean hashing = profit.hashrateThs() > 0 && profit.powerWatts() > 0;
+            double[] sums = perThByCoin.get(coin);
+            OptionalDouble perTh = sums != null ? OptionalDouble.of(sums[0] / sums[1])
+                    : quotedRevenuePerTh(economics, coin);
+            if (!hashing && perTh.isEmpty()) {
                 continue;
             }
             boolean paused = facts.latest().map(s -> s.status() == MinerStatus.STOPPED).orElse(false);
-            boolean hashing = profit.hashrateThs() > 0 && profit.powerWatts() > 0;
-            double[] sums = perThByCoin.get(coin);
             double hashrate = hashing ? profit.hashrateThs() : model.get().ratedHashrateThs();
             double power = hashing ? profit.powerWatts() : model.get().ratedPowerWatts();
-            double revenue = hashing ? profit.revenue() : hashrate * sums[0] / sums[1];
+            double revenue = hashing ? profit.revenue() : hashrate * perTh.getAsDouble();
             String url = facts.latest().map(s -> s.poolUrl()).orElse(null);
             out.add(new PricedMiner(facts.miner(), model.get(), coin, hashrate, power, revenue, paused, url));
         }
         out.sort((a, b) -> a.id().compareTo(b.id()));
         return out;
+    }
+
+    /**
+     * What a TH/s of {@code coin} earns per day at its quoted market figures (gross hashprice, in the tariff's
+     * currency): the price of a miner none of whose peers on that coin is hashing — all paused, say, when deciding
+     * whether to resume them.
+     */
+    private static OptionalDouble quotedRevenuePerTh(EconomicEvidence economics, String coin) {
+        CoinQuote quote = economics.quotes().get(coin);
+        OptionalDouble rate = economics.rate();
+        if (quote == null || quote.economics().isEmpty() || rate.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(quote.economics().get().hashprice().usdPerThPerDay() * rate.getAsDouble());
     }
 }

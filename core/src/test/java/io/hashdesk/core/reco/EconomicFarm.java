@@ -15,6 +15,7 @@ import io.hashdesk.core.pool.PoolDefinition;
 import io.hashdesk.core.pool.PoolSlot;
 import io.hashdesk.core.profit.FarmProfitReport;
 import io.hashdesk.core.profit.FleetProfit;
+import io.hashdesk.core.profit.CoinQuote;
 import io.hashdesk.core.profit.MinerProfit;
 
 import java.time.Duration;
@@ -36,6 +37,7 @@ final class EconomicFarm {
 
     private final List<MinerFacts> facts = new ArrayList<>();
     private final List<MinerProfit> profits = new ArrayList<>();
+    private final Map<String, CoinQuote> quotes = new HashMap<>();
     private final Map<MinerId, String> coinOf = new HashMap<>();
     private final List<PriceInterval> prices = new ArrayList<>();
     private final List<PoolDefinition> pools = new ArrayList<>();
@@ -119,6 +121,12 @@ final class EconomicFarm {
         return this;
     }
 
+    /** The market figures the next-day report priced {@code coin} at. */
+    EconomicFarm quote(CoinQuote quote) {
+        quotes.put(quote.coin(), quote);
+        return this;
+    }
+
     EconomicFarm trend(EfficiencyTrend trend) {
         trends.add(trend);
         return this;
@@ -130,7 +138,7 @@ final class EconomicFarm {
         Map<String, List<MarketSnapshot>> sortedHistory = new HashMap<>();
         history.forEach((coin, list) -> sortedHistory.put(coin, list.stream()
                 .sorted((a, b) -> a.fetchedAt().compareTo(b.fetchedAt())).toList()));
-        EconomicEvidence economics = new EconomicEvidence(report, NOW, ZoneOffset.UTC, 1.0, prices, Map.of(),
+        EconomicEvidence economics = new EconomicEvidence(report, NOW, ZoneOffset.UTC, 1.0, prices, quotes,
                 sortedHistory, true, CoinCatalog.bundled(), pools, plans, usage, MinerModelCatalog.bundled().all(),
                 trends, List.of());
         return new FarmEvidence(facts, proposals, List.of(), List.of(), List.of(), outlooks, economics);

@@ -1,5 +1,10 @@
 package io.hashdesk.core.reco;
 
+import java.util.Optional;
+import io.hashdesk.core.domain.MinerStatus;
+import io.hashdesk.core.domain.catalog.Algorithm;
+import io.hashdesk.core.profit.CoinQuote;
+import io.hashdesk.core.profit.CoinEconomics;
 import static io.hashdesk.core.reco.EconomicFarm.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -76,6 +81,31 @@ class ScheduleAdvisorTest {
                 "22:00 hall-a: resume 1 miner (+3.0 kW)");
         assertThat(r.reasoning()).contains("0.0500 to 0.3000 USD/kWh").contains("after 2 intervals in a row")
                 .contains("No hashprice forecast for BTC");
+    }
+
+    @Test
+    void minersAllPausedOnTheirCoinArePricedFromTheMarketAndResumedWhenElectricityIsCheap() {
+        // 1 TH/s earns 0.05 USD a day at these figures (difficulty chosen for it): an S19j Pro's 100 TH/s earns
+        // 5 USD/day against 3 kW × 24 h × 0.05 = 3.60 USD of electricity, so running pays
+        CoinEconomics btc = new CoinEconomics("BTC", Algorithm.SHA256, 100_000, 1.0, 3.125, 0, 600);
+        double difficulty = btc.hashprice().usdPerThPerDay() / 0.05;
+        CoinQuote quote = new CoinQuote("BTC", Optional.of(new CoinEconomics("BTC", Algorithm.SHA256, 100_000,
+                difficulty, 3.125, 0, 600)), null, List.of());
+        EconomicFarm farm = new EconomicFarm().quote(quote);
+        for (int i = 0; i < 3; i++) {
+            farm.miner("s19-" + i, "hall-a", "antminer-s19j-pro", 0, 0, 0, "btc.pool:3333", MinerStatus.STOPPED);
+        }
+        double[] prices = new double[48];
+        Arrays.fill(prices, 0.05);
+        farm.hourlyPrices(LOOK_BACK_START, prices);
+
+        Recommendation r = new ScheduleAdvisor(settings(2, 2, 50, null), PolicyReplay.none())
+                .advise(farm.evidence(), NOW, TrackRecord.none()).getFirst();
+
+        assertThat(r.changes()).hasSize(3).allSatisfy(c -> {
+            assertThat(c.from().miningPaused()).isTrue();
+            assertThat(c.to().miningPaused()).isFalse();
+        });
     }
 
     @Test
