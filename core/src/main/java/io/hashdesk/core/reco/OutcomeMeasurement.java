@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Measures what an applied recommendation did: each target miner's mean hashrate and power over a window before its
  * change and one after (past a settle time), from the 5-minute rollups. The change seen over the same windows on
- * untouched miners of the same model in the same room is subtracted (a difference in differences), which removes
+ * untouched miners of the same model in the same room is subtracted (a difference in differences; miners another
+ * recommendation changed around the same time are not taken as controls), which removes
  * what the whole room went through — an ambient swing, pool luck — and both windows are priced at the same market
  * figures, so a market move is not counted either.
  */
@@ -50,24 +51,47 @@ public final class OutcomeMeasurement {
     public List<MeasuredOutcome> measureDue(RecommendationStore store, FarmEvidence evidence, Instant now) {
         List<Miner> fleet = evidence.miners().stream().map(MinerFacts::miner).toList();
         List<MeasuredOutcome> measured = new ArrayList<>();
-        for (StoredRecommendation s : store.awaitingOutcome()) {
+        List<StoredRecommendation> due = store.awaitingOutcome().stream().filter(s -> !s.appliedAt().orElseThrow()
+                .plus(rules.settle()).plus(rules.after()).isAfter(now)).toList();
+        if (due.isEmpty()) {
+            return measured;
+        }
+        Instant earliest = due.stream().map(s -> s.appliedAt().orElseThrow()).min(Instant::compareTo).orElseThrow();
+        List<CooldownMark> marks = store.cooldownMarks(earliest.minus(rules.before()));
+        for (StoredRecommendation s : due) {
             Instant finished = s.appliedAt().orElseThrow();
-            if (finished.plus(rules.settle()).plus(rules.after()).isAfter(now)) {
-                continue;
-            }
             Recommendation r = s.recommendation();
             MeasuredOutcome outcome = measure(r, s.actionId().orElseThrow(), finished, fleet,
-                    OutcomePricing.of(evidence.economics().nextDay(), r.target().miners()), now);
+                    changedInWindows(marks, finished), OutcomePricing.of(evidence.economics().nextDay(),
+                            r.target().miners()), now);
             store.recordOutcome(outcome);
             measured.add(outcome);
         }
         return measured;
     }
 
-    /** Measures one applied recommendation against the untouched miners of {@code fleet}. */
+    /**
+     * Miners another recommendation changed (or tried to: a rolled-back one is dismissed) between the start of the
+     * before-window and the end of the after-window of a change finished at {@code finished}: they are no control.
+     */
+    private Set<MinerId> changedInWindows(List<CooldownMark> marks, Instant finished) {
+        Instant from = finished.minus(rules.before());
+        Instant to = finished.plus(rules.settle()).plus(rules.after());
+        Set<MinerId> changed = new HashSet<>();
+        marks.stream().filter(m -> !m.at().isBefore(from) && !m.at().isAfter(to)).forEach(m -> changed.add(m.miner()));
+        return changed;
+    }
+
+    /**
+     * Measures one applied recommendation against the untouched miners of {@code fleet}.
+     *
+     * @param changedNearby miners changed by something else around the change, never taken as controls
+     */
     public MeasuredOutcome measure(Recommendation r, String actionId, Instant changeFinishedAt, List<Miner> fleet,
-                                   Optional<OutcomePricing> pricing, Instant now) {
+                                   Set<MinerId> changedNearby, Optional<OutcomePricing> pricing, Instant now) {
         Set<MinerId> targets = new HashSet<>(r.target().miners());
+        Set<MinerId> notControls = new HashSet<>(targets);
+        notControls.addAll(changedNearby);
         Map<MinerId, Miner> byId = new HashMap<>();
         fleet.forEach(m -> byId.put(m.id(), m));
         Map<String, Optional<Means>> controlShiftByPeerGroup = new HashMap<>();
@@ -85,7 +109,7 @@ public final class OutcomeMeasurement {
             }
             String peerGroup = miner.modelId() + "|" + miner.position().roomId();
             Optional<Means> shift = controlShiftByPeerGroup.computeIfAbsent(peerGroup, g ->
-                    controlShift(fleet, miner, targets, changeFinishedAt, controlsUsed));
+                    controlShift(fleet, miner, notControls, changeFinishedAt, controlsUsed));
             Means delta = change.get().delta();
             delta = shift.map(delta::minus).orElse(delta);
             total = new Means(total.hashrateThs() + delta.hashrateThs(), total.powerWatts() + delta.powerWatts());
@@ -149,13 +173,13 @@ public final class OutcomeMeasurement {
     }
 
     /** The mean change of the untouched peers (same model and room) that have data in both windows. */
-    private Optional<Means> controlShift(List<Miner> fleet, Miner treated, Set<MinerId> targets, Instant finished,
-                                        Set<MinerId> used) {
+    private Optional<Means> controlShift(List<Miner> fleet, Miner treated, Set<MinerId> notControls,
+                                        Instant finished, Set<MinerId> used) {
         double ths = 0;
         double watts = 0;
         int peers = 0;
         for (Miner m : fleet) {
-            if (targets.contains(m.id()) || !m.modelId().equals(treated.modelId())
+            if (notControls.contains(m.id()) || !m.modelId().equals(treated.modelId())
                     || !m.position().roomId().equals(treated.position().roomId())) {
                 continue;
             }

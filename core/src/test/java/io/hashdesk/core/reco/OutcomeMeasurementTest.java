@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class OutcomeMeasurementTest {
         Recommendation r = applied(null, new Estimate(-1.5, -2.0, -1.0));
 
         MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(r, "action-1", CHANGE, fleet(),
-                Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+                Set.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
 
         assertThat(o.treatedMiners()).isEqualTo(1);
         assertThat(o.controlMiners()).isEqualTo(3);
@@ -117,10 +118,10 @@ class OutcomeMeasurementTest {
         Recommendation r = applied(new Estimate(-200, -230, -170), null);
         OutcomeMeasurement measurement = new OutcomeMeasurement(store.telemetry(), RULES);
 
-        MeasuredOutcome adjusted = measurement.measure(r, "action-1", CHANGE, fleet(), Optional.of(PRICING),
+        MeasuredOutcome adjusted = measurement.measure(r, "action-1", CHANGE, fleet(), Set.of(), Optional.of(PRICING),
                 CHANGE.plus(Duration.ofHours(3)));
         MeasuredOutcome unadjusted = measurement.measure(r, "action-1", CHANGE, fleet().subList(0, 1),
-                Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+                Set.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
 
         assertThat(adjusted.powerWatts()).isEqualTo(-200.0, offset(1.0));
         assertThat(adjusted.hashrateThs()).isEqualTo(0.0, offset(0.05));
@@ -131,11 +132,38 @@ class OutcomeMeasurementTest {
     }
 
     @Test
+    void aPeerAnotherRecommendationChangedAroundTheSameTimeIsNoControl() {
+        telemetry("m1", 100, 3000, 98, 2800);
+        telemetry("c1", 100, 3000, 98, 2800); // changed the same way by its own recommendation
+        for (String c : List.of("c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+        RecommendationStore recs = store.recommendations();
+        Recommendation other = new Recommendation("power-c1", RecommendationType.POWER, new RecommendationTarget(
+                TargetScope.MINER, "c1", "hall-a", List.of(MinerId.of("c1"))), List.of(new SettingChange(
+                MinerId.of("c1"), Farm.MODEL, Farm.preset("3000"), Farm.preset("2800"))), new ExpectedImpact(null,
+                null, new Estimate(-1.5, -2.0, -1.0), null), 0.8, "Set c1", "why", List.of(), List.of(), Urgency.LOW,
+                CHANGE.minusSeconds(3600), CHANGE.plusSeconds(3600), List.of(), 1, Optional.empty(), List.of());
+        recs.savePass(List.of(applied(null, new Estimate(-1.5, -2.0, -1.0)), other), CHANGE.minusSeconds(600));
+        recs.markApplied("power-x", "action-1", CHANGE);
+        recs.markApplied("power-c1", "action-2", CHANGE);
+
+        List<MeasuredOutcome> due = new OutcomeMeasurement(store.telemetry(), RULES).measureDue(recs,
+                farm.evidence(), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(due).filteredOn(o -> o.actionId().equals("action-1")).singleElement().satisfies(o -> {
+            assertThat(o.controlMiners()).isEqualTo(2);
+            assertThat(o.efficiencyJPerTh()).isEqualTo(2800.0 / 98 - 30, offset(0.02));
+            assertThat(o.inside()).isTrue();
+        });
+    }
+
+    @Test
     void aMinerWithTooFewReadingsIsNotMeasuredAndTheOutcomeSaysSo() {
         Recommendation r = applied(new Estimate(-200, -230, -170), null);
 
         MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(r, "action-1", CHANGE, fleet(),
-                Optional.empty(), CHANGE.plus(Duration.ofHours(3)));
+                Set.of(), Optional.empty(), CHANGE.plus(Duration.ofHours(3)));
 
         assertThat(o.treatedMiners()).isZero();
         assertThat(o.inside()).isNull();

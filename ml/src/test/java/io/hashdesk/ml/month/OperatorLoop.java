@@ -207,7 +207,7 @@ final class OperatorLoop {
         List<Miner> fleet = farm.miners().stream().map(MinerFacts::miner).filter(m -> !touched.contains(m.id()))
                 .toList();
         count(LoopTally.Controls.UNTOUCHED_ONLY, outcomes.measure(r, stored.actionId(), finished, fleet,
-                OutcomePricing.of(farm.economics().nextDay(), targets), now));
+                Set.of(), OutcomePricing.of(farm.economics().nextDay(), targets), now));
     }
 
     private List<StoredRecommendation> appliedSince(Instant from) {
