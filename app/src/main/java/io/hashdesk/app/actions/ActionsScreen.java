@@ -1,5 +1,7 @@
 package io.hashdesk.app.actions;
 
+import io.hashdesk.app.common.ConfirmationDialog;
+import io.hashdesk.app.common.FxConfirmationDialog;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
@@ -32,11 +34,12 @@ public final class ActionsScreen implements Refreshable, AutoCloseable {
 
     /** As the public constructor; a {@code null} confirmation means the JavaFX dialog. */
     ActionsScreen(ActionConsole console, JobRunner jobs, ActionsScreenSettings settings, String operator, Executor fx,
-                  ZoneId zone, Confirmation confirmation) {
+                  ZoneId zone, ConfirmationDialog confirmation) {
         this.settings = settings;
         this.fx = fx;
         this.viewModel = new ActionsViewModel(console, jobs, confirmation != null ? confirmation
-                : question -> new FxConfirmation(root()).confirm(question), operator, zone, settings.historyLimit());
+                : question -> new FxConfirmationDialog(root()).confirm(question), operator, zone,
+                settings.historyLimit());
         this.view = new ActionsView(viewModel);
         view.root().sceneProperty().subscribe(scene -> {
             if (scene != null) {

@@ -1,6 +1,7 @@
 package io.hashdesk.app.actions;
 
 import io.hashdesk.app.actions.ActionProgress.MinerProgress;
+import io.hashdesk.app.common.ConfirmationDialog;
 import io.hashdesk.app.common.JobRunner;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,7 @@ final class ActionsViewModel {
 
     private final ActionConsole console;
     private final JobRunner jobs;
-    private final Confirmation confirmation;
+    private final ConfirmationDialog confirmation;
     private final String operator;
     private final ZoneId zone;
     private final int historyLimit;
@@ -58,8 +59,8 @@ final class ActionsViewModel {
                     String result) {
     }
 
-    ActionsViewModel(ActionConsole console, JobRunner jobs, Confirmation confirmation, String operator, ZoneId zone,
-                     int historyLimit) {
+    ActionsViewModel(ActionConsole console, JobRunner jobs, ConfirmationDialog confirmation, String operator,
+                     ZoneId zone, int historyLimit) {
         this.console = console;
         this.jobs = jobs;
         this.confirmation = confirmation;
@@ -177,7 +178,7 @@ final class ActionsViewModel {
         if (id == null || !running.get()) {
             return;
         }
-        boolean confirmed = confirmation.confirm(new Confirmation.Question("Cancel this action?",
+        boolean confirmed = confirmation.confirm(new ConfirmationDialog.Question("Cancel this action?",
                 "Miners not yet changed stay as they are; miners already changed are rolled back to their settings"
                         + " from before.", progressTitle.get(), "Cancel the action"));
         if (confirmed) {
@@ -226,7 +227,7 @@ final class ActionsViewModel {
         if (row == null || !row.record().canRollBack()) {
             return;
         }
-        boolean confirmed = confirmation.confirm(new Confirmation.Question("Roll back this action?",
+        boolean confirmed = confirmation.confirm(new ConfirmationDialog.Question("Roll back this action?",
                 "Every miner it changed (" + PlanText.miners(row.record().minerCount()) + ") goes back to its settings"
                         + " from before, with the same read-back, verify and settle watch as any change.",
                 row.what() + " — started " + row.when() + " by " + row.who(), "Roll back"));

@@ -1,5 +1,7 @@
 package io.hashdesk.app.models;
 
+import io.hashdesk.app.common.ConfirmationDialog;
+import io.hashdesk.app.common.FxConfirmationDialog;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;

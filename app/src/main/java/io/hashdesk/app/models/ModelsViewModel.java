@@ -1,5 +1,6 @@
 package io.hashdesk.app.models;
 
+import io.hashdesk.app.common.ConfirmationDialog;
 import io.hashdesk.app.common.JobContext;
 import io.hashdesk.app.common.JobHandle;
 import io.hashdesk.app.common.JobRunner;

@@ -91,16 +91,21 @@ final class CardView {
     private static void advice(RecommendationCard card, VBox box) {
         List<String> steps = card.recommendation().steps();
         if (!steps.isEmpty()) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < steps.size(); i++) {
-                text.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(steps.get(i));
-            }
-            box.getChildren().addAll(styled("What to do", "reco-section"), wrapped(text.toString(), "reco-steps"));
+            box.getChildren().addAll(styled("What to do", "reco-section"), wrapped(numbered(steps), "reco-steps"));
         }
         if (!card.recommendation().parts().isEmpty()) {
             box.getChildren().add(wrapped("Parts to bring: " + String.join(", ", card.recommendation().parts()),
                     "reco-parts"));
         }
+    }
+
+    /** Steps one to a line, numbered as a technician ticks them off. */
+    static String numbered(List<String> steps) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < steps.size(); i++) {
+            text.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(steps.get(i));
+        }
+        return text.toString();
     }
 
     private static HBox buttons(RecommendationCard card, RecommendationsViewModel viewModel,

@@ -11,12 +11,13 @@ import java.util.Objects;
  * How the Recommendations inbox reads and what it offers: defaults in {@code recommendations-screen-defaults.json}
  * beside this class, overridden by {@code recommendations-screen.json} in the data folder.
  *
- * @param refresh        how often the shown inbox re-reads the open recommendations (the engine runs far slower)
- * @param dismissReasons the reasons offered when dismissing, the last one being "other" and needing a note
- * @param snoozeChoices  the snooze lengths offered, shortest first
+ * @param refresh               how often the shown inbox re-reads the open recommendations (the engine runs far slower)
+ * @param dismissReasons        the reasons offered when dismissing, the last one being "other" and needing a note
+ * @param snoozeChoices         the snooze lengths offered, shortest first
+ * @param closedWorkOrdersShown how many of the latest closed work orders are listed (older ones stay in the store)
  */
 public record RecommendationsScreenSettings(Duration refresh, List<String> dismissReasons,
-                                            List<Duration> snoozeChoices) {
+                                            List<Duration> snoozeChoices, int closedWorkOrdersShown) {
 
     static final String DEFAULTS = "recommendations-screen-defaults.json";
     static final String OVERRIDES_FILE = "recommendations-screen.json";
@@ -36,6 +37,10 @@ public record RecommendationsScreenSettings(Duration refresh, List<String> dismi
         if (snoozeChoices.isEmpty() || snoozeChoices.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
             throw new IllegalArgumentException("snoozeChoices needs at least one positive duration, got "
                     + snoozeChoices);
+        }
+        if (closedWorkOrdersShown < 1) {
+            throw new IllegalArgumentException("closedWorkOrdersShown must be at least 1, got "
+                    + closedWorkOrdersShown);
         }
     }
 

@@ -145,7 +145,8 @@ final class RecommendationsView {
                 .map(card -> CardView.of(card, viewModel, snoozeChoices)).toList());
     }
 
-    private static String stylesheet() {
+    /** The section's stylesheet, for the work orders and the dialogs as well as the inbox. */
+    static String stylesheet() {
         URL css = RecommendationsView.class.getResource("recommendations.css");
         if (css == null) {
             throw new IllegalStateException("recommendations.css is missing beside RecommendationsView; the build is"

@@ -41,6 +41,7 @@ final class RecommendationsViewModel {
     private final PlanConfirmation planConfirmation;
     private final DismissDialog dismissDialog;
     private final Consumer<String> onActionStarted;
+    private final Runnable onWorkOrderOpened;
     private final List<RecommendationCard> all = new ArrayList<>();
     private final ObservableList<RecommendationCard> cards = FXCollections.observableArrayList();
     private final ObservableList<RecommendationCard> cardsView = FXCollections.unmodifiableObservableList(cards);
@@ -59,12 +60,13 @@ final class RecommendationsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     /**
-     * @param onActionStarted told the id of each action Apply starts, on the FX thread (the Actions screen follows
-     *                        it)
+     * @param onActionStarted   told the id of each action Apply starts, on the FX thread (the Actions screen follows
+     *                          it)
+     * @param onWorkOrderOpened told on the FX thread when Open work order has opened one (the work orders re-read)
      */
     RecommendationsViewModel(RecommendationInbox inbox, ActionConsole console, JobRunner jobs, Clock clock,
                              String operator, PlanConfirmation planConfirmation, DismissDialog dismissDialog,
-                             Consumer<String> onActionStarted) {
+                             Consumer<String> onActionStarted, Runnable onWorkOrderOpened) {
         this.inbox = inbox;
         this.console = console;
         this.jobs = jobs;
@@ -73,6 +75,7 @@ final class RecommendationsViewModel {
         this.planConfirmation = planConfirmation;
         this.dismissDialog = dismissDialog;
         this.onActionStarted = onActionStarted;
+        this.onWorkOrderOpened = onWorkOrderOpened;
     }
 
     /** The cards the filters let through, best rank first. */
@@ -267,7 +270,8 @@ final class RecommendationsViewModel {
     void openWorkOrder(RecommendationCard card) {
         jobs.submit("Open a work order", context -> inbox.openWorkOrder(card.id(), operator),
                 order -> {
-                    message.set(order + " opened: " + card.headline() + ".");
+                    message.set(order + " opened: " + card.headline() + ". It is under Work orders.");
+                    onWorkOrderOpened.run();
                     refresh();
                 }, e -> failed("No work order was opened", e));
     }

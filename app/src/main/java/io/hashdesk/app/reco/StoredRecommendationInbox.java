@@ -1,5 +1,8 @@
 package io.hashdesk.app.reco;
 
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.RackPosition;
 import io.hashdesk.core.reco.PassReport;
 import io.hashdesk.core.reco.Recommendation;
 import io.hashdesk.core.reco.RecommendationQuery;
@@ -8,20 +11,24 @@ import io.hashdesk.core.reco.RecommendationType;
 import io.hashdesk.core.reco.StoredRecommendation;
 import io.hashdesk.core.reco.WorkOrder;
 import io.hashdesk.core.reco.WorkOrderStatus;
+import io.hashdesk.core.store.MinerRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The inbox over core's recommendation store: the open recommendations as the engine ranked them; dismissals, snoozes
- * and work orders written back as feedback. Run now asks for an engine pass through {@code passNow}.
+ * and work orders written back as feedback; miners' rack positions from the registry for the technician. Run now asks
+ * for an engine pass through {@code passNow}.
  */
 public final class StoredRecommendationInbox implements RecommendationInbox {
 
     private final RecommendationStore store;
+    private final MinerRegistry registry;
     private final Supplier<PassReport> passNow;
     private final Clock clock;
 
@@ -29,8 +36,10 @@ public final class StoredRecommendationInbox implements RecommendationInbox {
      * @param passNow gathers the farm's evidence and runs one engine pass, blocking until it is saved (called from a
      *                background job)
      */
-    public StoredRecommendationInbox(RecommendationStore store, Supplier<PassReport> passNow, Clock clock) {
+    public StoredRecommendationInbox(RecommendationStore store, MinerRegistry registry, Supplier<PassReport> passNow,
+                                     Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.passNow = Objects.requireNonNull(passNow, "pass now");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -73,5 +82,20 @@ public final class StoredRecommendationInbox implements RecommendationInbox {
                 .orElseThrow(() -> new IllegalStateException("The store accepted the advice but opened no work"
                         + " order for it"));
         return "Work order #" + order.id();
+    }
+
+    @Override
+    public List<WorkOrder> workOrders(WorkOrderStatus status) {
+        return store.workOrders(status);
+    }
+
+    @Override
+    public Optional<RackPosition> position(MinerId miner) {
+        return registry.miner(miner).map(Miner::position);
+    }
+
+    @Override
+    public WorkOrder closeWorkOrder(long workOrderId, String workDone, List<String> partsUsed, String technician) {
+        return store.closeWorkOrder(workOrderId, technician, workDone, partsUsed, clock.instant());
     }
 }

@@ -109,6 +109,19 @@ final class AdviceAndActions implements AutoCloseable {
     }
 
     /**
+     * As {@link #open}, or null (logged) when its settings are invalid: the console then runs without the inbox and
+     * the Actions screen, and the log names the file to fix.
+     */
+    static AdviceAndActions openOrNull(FarmStore store, DataFolder folder, Clock clock) {
+        try {
+            return open(store, folder, clock);
+        } catch (RuntimeException e) {
+            LOG.error("Actions cannot be applied: {}", e.getMessage(), e);
+            return null;
+        }
+    }
+
+    /**
      * Recovers what a previous run left unfinished, now and then again while a miner of such an action does not
      * answer. Called once the miners are reachable: the demo farm's simulators, for one, get new ports every start.
      */

@@ -1,7 +1,5 @@
 package io.hashdesk.app.wiring;
 
-import io.hashdesk.app.actions.ActionsScreen;
-import io.hashdesk.app.actions.ActionsScreenSettings;
 import io.hashdesk.app.agent.AgentLock;
 import io.hashdesk.app.alerts.AlertsScreen;
 import io.hashdesk.app.common.FileDialogs;
@@ -25,9 +23,6 @@ import io.hashdesk.app.miners.MinersScreen;
 import io.hashdesk.app.overview.FleetOverviewScreen;
 import io.hashdesk.app.overview.FleetOverviewViewModel;
 import io.hashdesk.app.overview.OverviewSettings;
-import io.hashdesk.app.reco.RecommendationsScreen;
-import io.hashdesk.app.reco.RecommendationsScreenSettings;
-import io.hashdesk.app.reco.StoredRecommendationInbox;
 import io.hashdesk.app.settings.SettingsScreen;
 import io.hashdesk.app.shell.Section;
 import io.hashdesk.app.shell.SectionScreen;
@@ -105,8 +100,7 @@ public final class HashdeskApp extends Application {
     private Optional<AlertMonitor> alertMonitor = Optional.empty();
     private AlertsScreen alerts;
     private AdviceAndActions advice;
-    private ActionsScreen actions;
-    private RecommendationsScreen recommendations;
+    private RecommendationScreens adviceScreens;
 
     /** What the launcher starts: the system's file dialogs. */
     public HashdeskApp() {
@@ -138,31 +132,18 @@ public final class HashdeskApp extends Application {
             } else if (welcome) {
                 store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
                 alertMonitor = FarmServices.alertMonitor(store, dataFolder.path(), CLOCK);
-                advice = openActions();
+                advice = AdviceAndActions.openOrNull(store, dataFolder, CLOCK);
                 firstRun = new ConsoleFirstRun(store, dataFolder.path(), profitSettingsForTheWelcome(),
                         ZoneId.systemDefault(), demoFarm -> services = startServices(storeSettings, demoFarm));
             } else {
                 store = SqliteFarmStore.open(dataFolder.databaseFile(), storeSettings, CLOCK);
                 alertMonitor = FarmServices.alertMonitor(store, dataFolder.path(), CLOCK);
-                advice = openActions();
+                advice = AdviceAndActions.openOrNull(store, dataFolder, CLOCK);
                 deferredServices = storeSettings;
             }
         } catch (RuntimeException e) {
             LOG.error("The database in {} could not be opened", dataFolder.path(), e);
             storeFailure = e.getMessage();
-        }
-    }
-
-    /**
-     * The action executor (and recovery of actions a previous run left unfinished); null, logged, when its settings
-     * are invalid: the console then runs without the inbox and the Actions screen.
-     */
-    private AdviceAndActions openActions() {
-        try {
-            return AdviceAndActions.open(store, dataFolder, CLOCK);
-        } catch (RuntimeException e) {
-            LOG.error("Actions cannot be applied: {}", e.getMessage(), e);
-            return null;
         }
     }
 
@@ -241,7 +222,8 @@ public final class HashdeskApp extends Application {
             shellModel.onRefresh(Section.MODELS, models);
             screens.put(Section.SETTINGS, new SettingsScreen(store, dataFolder, jobs, CLOCK).sectionScreen());
             if (advice != null) {
-                addRecommendationsAndActions(screens, shellModel);
+                adviceScreens = RecommendationScreens.add(advice, store, dataFolder.path(), jobs, CLOCK, screens,
+                        shellModel);
             }
         }
         alertMonitor.ifPresent(monitor -> {
@@ -307,22 +289,6 @@ public final class HashdeskApp extends Application {
             }
             return started;
         }, started -> startProfitRefresh(), failure -> LOG.error("The farm's services could not start", failure));
-    }
-
-    /** The inbox and the Actions screen over one action console; Apply in the inbox follows on Actions. */
-    private void addRecommendationsAndActions(Map<Section, SectionScreen> screens, ShellViewModel shellModel) {
-        String operator = System.getProperty("user.name", "operator");
-        actions = new ActionsScreen(advice.console(), jobs, ActionsScreenSettings.load(dataFolder.path()), operator);
-        screens.put(Section.ACTIONS, actions.sectionScreen());
-        shellModel.onRefresh(Section.ACTIONS, actions);
-        recommendations = new RecommendationsScreen(new StoredRecommendationInbox(store.recommendations(),
-                advice::runNow, CLOCK), advice.console(), jobs, CLOCK,
-                RecommendationsScreenSettings.load(dataFolder.path()), operator, actionId -> {
-                    actions.follow(actionId);
-                    shellModel.select(Section.ACTIONS);
-                });
-        screens.put(Section.RECOMMENDATIONS, recommendations.sectionScreen());
-        shellModel.onRefresh(Section.RECOMMENDATIONS, recommendations);
     }
 
     /** Profit per day on the overview: from the running services, or read-only beside the agent. */
@@ -408,9 +374,8 @@ public final class HashdeskApp extends Application {
         if (models != null) {
             models.close();
         }
-        if (recommendations != null) {
-            recommendations.close();
-            actions.close();
+        if (adviceScreens != null) {
+            adviceScreens.close();
         }
         if (fleetRefresh != null) {
             fleetRefresh.close();

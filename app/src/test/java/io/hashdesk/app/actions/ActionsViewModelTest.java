@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hashdesk.app.actions.ActionProgress.MinerProgress;
 import io.hashdesk.app.actions.ActionProgress.Stage;
 import io.hashdesk.app.actions.ActionRecord.MeasuredImpact;
+import io.hashdesk.app.common.ConfirmationDialog;
 import io.hashdesk.app.common.Eventually;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.reco.RecoFixture;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ActionsViewModelTest {
 
     private final FakeActionConsole console = new FakeActionConsole(NOW);
-    private final List<Confirmation.Question> asked = new ArrayList<>();
+    private final List<ConfirmationDialog.Question> asked = new ArrayList<>();
     private boolean answer = true;
     private JobRunner jobs;
     private ActionsViewModel viewModel;

@@ -2,6 +2,7 @@ package io.hashdesk.app.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hashdesk.app.common.FxConfirmationDialog;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.shell.ScreenInShell;

@@ -3,6 +3,7 @@ package io.hashdesk.app.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.hashdesk.app.common.ConfirmationDialog;
 import io.hashdesk.app.common.Eventually;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.core.store.DriftVerdict;

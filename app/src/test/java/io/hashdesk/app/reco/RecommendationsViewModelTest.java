@@ -32,6 +32,7 @@ class RecommendationsViewModelTest {
     private final List<String> startedActions = new ArrayList<>();
     private boolean confirmPlan = true;
     private Optional<Dismissal> dismissAnswer = Optional.empty();
+    private volatile int workOrdersReRead;
     private JobRunner jobs;
     private RecommendationsViewModel viewModel;
 
@@ -43,7 +44,7 @@ class RecommendationsViewModelTest {
                 plan -> {
                     shownPlans.add(plan);
                     return confirmPlan;
-                }, card -> dismissAnswer, startedActions::add);
+                }, card -> dismissAnswer, startedActions::add, () -> workOrdersReRead++);
         viewModel.update(viewModel.read());
     }
 
@@ -209,11 +210,14 @@ class RecommendationsViewModelTest {
     }
 
     @Test
-    void maintenanceOpensAWorkOrder() throws Exception {
+    void maintenanceOpensAWorkOrderAndTheWorkOrdersAreReRead() throws Exception {
         viewModel.openWorkOrder(card("m1"));
 
-        Eventually.until(() -> viewModel.messageProperty().get().startsWith("Work order #1 opened"),
-                "the work order is opened");
-        assertThat(inbox.workOrders).containsExactly("m1");
+        Eventually.until(() -> workOrdersReRead == 1, "the work orders are re-read");
+        assertThat(viewModel.messageProperty().get()).startsWith("Work order #1 opened");
+        assertThat(inbox.workOrders).singleElement().satisfies(order -> {
+            assertThat(order.recommendationId()).isEqualTo("m1");
+            assertThat(order.parts()).containsExactly("Compressed air", "Spare 12 cm fan");
+        });
     }
 }

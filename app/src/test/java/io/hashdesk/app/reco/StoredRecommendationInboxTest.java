@@ -4,10 +4,17 @@ import static io.hashdesk.app.reco.RecoFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hashdesk.core.domain.Miner;
+import io.hashdesk.core.domain.MinerAddress;
+import io.hashdesk.core.domain.MinerId;
+import io.hashdesk.core.domain.RackPosition;
+import io.hashdesk.core.domain.Room;
+import io.hashdesk.core.domain.Site;
 import io.hashdesk.core.reco.PassReport;
 import io.hashdesk.core.reco.RecommendationStatus;
 import io.hashdesk.core.reco.RecommendationStore;
 import io.hashdesk.core.reco.Urgency;
+import io.hashdesk.core.reco.WorkOrderStatus;
 import io.hashdesk.core.store.StoreSettings;
 import io.hashdesk.core.store.sqlite.SqliteFarmStore;
 import java.nio.file.Path;
@@ -15,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +47,7 @@ class StoredRecommendationInboxTest {
         store.savePass(List.of(RecoFixture.power("p1", "Room A", Urgency.HIGH, 3_000, "A-01"),
                 RecoFixture.power("p2", "Room A", Urgency.LOW, 3_100, "A-02"),
                 RecoFixture.maintenance("m1", "Room B", "B-03")), NOW);
-        inbox = new StoredRecommendationInbox(store, () -> {
+        inbox = new StoredRecommendationInbox(store, farm.registry(), () -> {
             passes++;
             return new PassReport(NOW, inbox.open(), List.of(), null, 0, List.of(), List.of(), Duration.ZERO);
         }, clock);
@@ -77,6 +85,35 @@ class StoredRecommendationInboxTest {
         assertThat(inbox.openWorkOrder("m1", "maria")).matches("Work order #\\d+");
         assertThat(store.find("m1").orElseThrow().status()).isEqualTo(RecommendationStatus.ACCEPTED);
         assertThatThrownBy(() -> inbox.openWorkOrder("p1", "maria")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aClosedWorkOrderKeepsWhatWasDoneAndLeavesTheOpenOnes() {
+        inbox.openWorkOrder("m1", "maria");
+        long id = inbox.workOrders(WorkOrderStatus.OPEN).getFirst().id();
+
+        inbox.closeWorkOrder(id, "Blew out the heatsinks", List.of("Compressed air"), "tom");
+
+        assertThat(inbox.workOrders(WorkOrderStatus.OPEN)).isEmpty();
+        assertThat(inbox.workOrders(WorkOrderStatus.CLOSED)).singleElement().satisfies(order -> {
+            assertThat(order.workDone()).contains("Blew out the heatsinks");
+            assertThat(order.partsUsed()).containsExactly("Compressed air");
+            assertThat(order.closedBy()).contains("tom");
+            assertThat(order.closedAt()).contains(NOW);
+        });
+        assertThatThrownBy(() -> inbox.closeWorkOrder(id, "Again", List.of(), "tom"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aMinerIsPlacedByItsRegisteredRackPositionAndAnUnknownOneNowhere() {
+        farm.registry().saveSite(new Site("site", "Test site", ZoneOffset.UTC));
+        farm.registry().saveRoom(new Room("room-b", "site", "Room B"));
+        farm.registry().saveMiner(new Miner(MinerId.of("B-03"), "site", new RackPosition("room-b", "R3", 2, 4),
+                MinerAddress.ofHost("10.0.0.3"), "antminer-s19j-pro", "Vnish 1.2.7", Optional.empty()));
+
+        assertThat(inbox.position(MinerId.of("B-03"))).contains(new RackPosition("room-b", "R3", 2, 4));
+        assertThat(inbox.position(MinerId.of("B-04"))).isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class RecommendationSchedule implements AutoCloseable {
     private final Supplier<FarmEvidence> evidence;
     private final Clock clock;
     private final Duration interval;
+    private volatile boolean closing;
     private final Consumer<PassReport> listener;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "recommendation-pass");
@@ -68,12 +69,18 @@ public final class RecommendationSchedule implements AutoCloseable {
         try {
             pass();
         } catch (RuntimeException e) {
-            LOG.error("A scheduled recommendation pass failed; the next runs in {}", interval, e);
+            if (closing) {
+                // close() interrupts a pass in progress; its store reads then fail, which is no fault
+                LOG.info("The recommendation pass in progress stopped as the schedule closed");
+            } else {
+                LOG.error("A scheduled recommendation pass failed; the next runs in {}", interval, e);
+            }
         }
     }
 
     @Override
     public void close() {
+        closing = true;
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,4 +1,4 @@
-package io.hashdesk.app.actions;
+package io.hashdesk.app.common;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -6,23 +6,26 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 
-/** Confirms with a JavaFX dialog over the window that holds {@code owner}; the safe answer is the default. */
-final class FxConfirmation implements Confirmation {
+/**
+ * Confirms with a JavaFX dialog over the window that holds {@code owner}. "Keep as is" is the default button, so a
+ * stray Enter never changes a miner or what serves.
+ */
+public final class FxConfirmationDialog implements ConfirmationDialog {
 
     /** The confirming button's id, for UI tests. */
-    static final String CONFIRM_ID = "actions-confirm";
+    public static final String CONFIRM_ID = "confirm-button";
 
     private final Node owner;
 
-    FxConfirmation(Node owner) {
+    public FxConfirmationDialog(Node owner) {
         this.owner = owner;
     }
 
     @Override
     public boolean confirm(Question question) {
         ButtonType yes = new ButtonType(question.confirm(), ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType("Keep as is", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.details(), no, yes);
+        ButtonType keep = new ButtonType("Keep as is", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.details(), keep, yes);
         alert.setTitle(question.title());
         alert.setHeaderText(question.summary());
         if (owner.getScene() != null) {
@@ -31,7 +34,7 @@ final class FxConfirmation implements Confirmation {
         alert.getDialogPane().setPrefWidth(560);
         alert.getDialogPane().lookupButton(yes).setId(CONFIRM_ID);
         ((Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 }

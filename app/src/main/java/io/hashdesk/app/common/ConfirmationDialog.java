@@ -1,10 +1,13 @@
-package io.hashdesk.app.actions;
+package io.hashdesk.app.common;
 
 import java.util.Objects;
 
-/** Asks the operator to confirm a rollback or a cancel; the view shows a dialog, tests answer directly. */
+/**
+ * Asks the operator to confirm a change before it is made (a rollback, a cancel, a model swap); the screens show
+ * {@link FxConfirmationDialog}, tests answer directly.
+ */
 @FunctionalInterface
-interface Confirmation {
+public interface ConfirmationDialog {
 
     /** Returns whether the operator confirmed; called on the FX thread and may wait there for the answer. */
     boolean confirm(Question question);
