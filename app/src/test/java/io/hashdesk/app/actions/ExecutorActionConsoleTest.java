@@ -1,5 +1,6 @@
 package io.hashdesk.app.actions;
 
+import io.hashdesk.app.SteppingClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,8 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -169,33 +168,5 @@ class ExecutorActionConsoleTest {
 
         assertThatThrownBy(() -> console.start(plan, "maria")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already started");
-    }
-
-    /** A clock the executor's sleeper moves forward. */
-    static final class SteppingClock extends Clock {
-        private volatile Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        synchronized void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

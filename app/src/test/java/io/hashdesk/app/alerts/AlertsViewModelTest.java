@@ -1,5 +1,6 @@
 package io.hashdesk.app.alerts;
 
+import io.hashdesk.app.SteppingClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hashdesk.app.common.JobRunner;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class AlertsViewModelTest {
     private SqliteFarmStore store;
     private JobRunner jobs;
     private final List<AlertNotification> shown = new ArrayList<>();
-    private final MutableClock clock = new MutableClock(NOW);
+    private final SteppingClock clock = new SteppingClock(NOW);
     private AlertsViewModel viewModel;
 
     @BeforeEach
@@ -152,33 +152,5 @@ class AlertsViewModelTest {
         viewModel.update(viewModel.read());
         assertThat(shown).extracting(AlertNotification::title)
                 .containsExactly("A-01: offline", "Offline on 3 miners");
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hashdesk.app.models;
 
+import io.hashdesk.app.SteppingClock;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.store.DriftReport;
 import io.hashdesk.core.store.ModelScope;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ final class RegistryFarm implements AutoCloseable {
     static final List<String> FEATURES = List.of("powerWatts", "ambientC");
 
     final SqliteFarmStore store;
-    final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final SteppingClock clock = new SteppingClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final ModelRegistry registry;
 
     RegistryFarm(Path dir) {
@@ -116,33 +116,5 @@ final class RegistryFarm implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

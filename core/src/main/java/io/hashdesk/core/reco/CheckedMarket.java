@@ -1,17 +1,14 @@
 package io.hashdesk.core.reco;
 
 import io.hashdesk.core.market.Coin;
-import io.hashdesk.core.market.MarketField;
 import io.hashdesk.core.market.MarketSnapshot;
 import io.hashdesk.core.profit.CoinEconomics;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,26 +48,14 @@ record CheckedMarket(CoinEconomics economics, String note) {
 
     /** The coin's economics after each snapshot fetched by {@code asOf}, merging fields as they arrive. */
     private static List<CoinEconomics> states(Coin coin, List<MarketSnapshot> history, Instant asOf) {
-        Map<MarketField, Double> newest = new EnumMap<>(MarketField.class);
+        NewestMarketFigures newest = new NewestMarketFigures();
         List<CoinEconomics> states = new ArrayList<>();
         for (MarketSnapshot s : history) {
             if (s.fetchedAt().isAfter(asOf)) {
                 break;
             }
-            for (MarketField field : MarketField.values()) {
-                Double value = field.of(s);
-                if (value != null) {
-                    newest.put(field, value);
-                }
-            }
-            Double price = newest.get(MarketField.PRICE_USD);
-            Double difficulty = newest.get(MarketField.NETWORK_DIFFICULTY);
-            if (price != null && difficulty != null) {
-                double subsidy = newest.containsKey(MarketField.BLOCK_REWARD_COINS)
-                        ? newest.get(MarketField.BLOCK_REWARD_COINS) : coin.estimatedSubsidyCoinsAt(s.fetchedAt());
-                states.add(new CoinEconomics(coin.symbol(), coin.algorithm(), price, difficulty, subsidy,
-                        newest.getOrDefault(MarketField.FEES_PER_BLOCK_COINS, 0.0), coin.blockTimeSeconds()));
-            }
+            newest.take(s);
+            newest.economicsOf(coin, s.fetchedAt()).ifPresent(states::add);
         }
         return states;
     }

@@ -243,7 +243,7 @@ public final class MarketRiskAdvisor implements Advisor {
                     IntervalConfidence.of(evidence, coverage));
             ExpectedImpact impact = new ExpectedImpact(null, null, null, stakeUsd);
             double rank = (stakeUsd == null ? 0 : -stakeUsd.mean()) * confidence;
-            return new Recommendation(AdviceIds.of(RecommendationType.RISK, key), RecommendationType.RISK, target,
+            return new Recommendation(RecommendationIds.forSubject(RecommendationType.RISK, key), RecommendationType.RISK, target,
                     List.of(), impact, confidence, headline, reasoning, List.of(), steps, urgency, now,
                     now.plus(EXPIRY), modelVersions, rank, Optional.empty(), List.of());
         }

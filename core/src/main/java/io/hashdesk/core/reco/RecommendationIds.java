@@ -46,6 +46,14 @@ public final class RecommendationIds {
         return id(type, key);
     }
 
+    /**
+     * An id for advice about something other than a set of miners: a model pair (upgrade), a target and a pool
+     * (switching), a risk's key.
+     */
+    public static String forSubject(RecommendationType type, String... parts) {
+        return id(type, String.join("|", parts));
+    }
+
     private static String id(RecommendationType type, String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((type + "|" + key)

@@ -11,7 +11,6 @@ import io.hashdesk.core.energy.PriceSeries;
 import io.hashdesk.core.energy.Tariff;
 import io.hashdesk.core.market.Coin;
 import io.hashdesk.core.market.CoinCatalog;
-import io.hashdesk.core.market.MarketField;
 import io.hashdesk.core.market.MarketSnapshot;
 import io.hashdesk.core.pool.PoolDefinition;
 import io.hashdesk.core.pool.PoolDirectory;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,27 +128,14 @@ final class ReplayWeek {
     /** Each hour's economics from the newest figure of each field fetched before the hour ended. */
     private CoinEconomics[] hourlyEconomics(Coin coin, List<MarketSnapshot> history) {
         CoinEconomics[] out = new CoinEconomics[hours];
-        Map<MarketField, Double> newest = new EnumMap<>(MarketField.class);
+        NewestMarketFigures newest = new NewestMarketFigures();
         int next = 0;
         for (int i = 0; i < hours; i++) {
             Instant hourEnd = from.plus(Duration.ofHours(i + 1));
             while (next < history.size() && history.get(next).fetchedAt().isBefore(hourEnd)) {
-                MarketSnapshot s = history.get(next++);
-                for (MarketField field : MarketField.values()) {
-                    Double value = field.of(s);
-                    if (value != null) {
-                        newest.put(field, value);
-                    }
-                }
+                newest.take(history.get(next++));
             }
-            Double price = newest.get(MarketField.PRICE_USD);
-            Double difficulty = newest.get(MarketField.NETWORK_DIFFICULTY);
-            if (price != null && difficulty != null) {
-                double subsidy = newest.containsKey(MarketField.BLOCK_REWARD_COINS)
-                        ? newest.get(MarketField.BLOCK_REWARD_COINS) : coin.estimatedSubsidyCoinsAt(hourEnd);
-                out[i] = new CoinEconomics(coin.symbol(), coin.algorithm(), price, difficulty, subsidy,
-                        newest.getOrDefault(MarketField.FEES_PER_BLOCK_COINS, 0.0), coin.blockTimeSeconds());
-            }
+            out[i] = newest.economicsOf(coin, hourEnd).orElse(null);
         }
         return out;
     }

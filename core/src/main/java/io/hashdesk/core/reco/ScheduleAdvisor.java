@@ -83,7 +83,7 @@ public final class ScheduleAdvisor implements Advisor {
         String currency = economics.nextDay().profit().currency();
         List<String> versions = impact.outlooks().values().stream().flatMap(o -> o.versions().stream()).distinct()
                 .toList();
-        return List.of(new Recommendation(AdviceIds.of(RecommendationType.SCHEDULE, target.label(),
+        return List.of(new Recommendation(RecommendationIds.forSubject(RecommendationType.SCHEDULE, target.label(),
                 changes.toString()), RecommendationType.SCHEDULE, target, changes,
                 new ExpectedImpact(Estimate.exactly(impact.hashrateThs()), Estimate.exactly(impact.powerWatts()),
                         impact.efficiencyJPerTh() == null ? null : Estimate.exactly(impact.efficiencyJPerTh()),

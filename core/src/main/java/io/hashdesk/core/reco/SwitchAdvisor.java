@@ -203,7 +203,7 @@ public final class SwitchAdvisor implements Advisor {
         List<String> steps = List.of("Write the new pool list to each miner (first: " + to.pool().endpoint()
                         + ", worker names kept)", "Read the pool list back and watch accepted shares on the new pool",
                 "Update the miners' pool plans in Hashdesk once the shares are accepted");
-        return Optional.of(new Recommendation(AdviceIds.of(type, target.label(), to.pool().id()), type, target,
+        return Optional.of(new Recommendation(RecommendationIds.forSubject(type, target.label(), to.pool().id()), type, target,
                 changes, new ExpectedImpact(Estimate.exactly(0), Estimate.exactly(0), Estimate.exactly(0), net),
                 confidence, headline, reasoning, evidence, steps, Urgency.MEDIUM, now,
                 checkStart(now).plus(settings.checkInterval()), versions, net.mean() * confidence, backtest,

@@ -192,7 +192,7 @@ public final class UpgradeAdvisor implements Advisor {
                         newModel.ratedHashrateThs(), newModel.ratedPowerWatts(), newModel.source()),
                 String.format(Locale.ROOT, "net investment per unit $%,.0f", o.investmentUsd()));
         Estimate profit = o.gainPerDay().times(n);
-        return new Recommendation(AdviceIds.of(RecommendationType.UPGRADE, oldModel.id(), newModel.id()),
+        return new Recommendation(RecommendationIds.forSubject(RecommendationType.UPGRADE, oldModel.id(), newModel.id()),
                 RecommendationType.UPGRADE, target, List.of(), new ExpectedImpact(
                 Estimate.exactly(n * (newModel.ratedHashrateThs() - x.hashrateThs())),
                 Estimate.exactly(n * (newModel.ratedPowerWatts() - x.powerWatts())),
