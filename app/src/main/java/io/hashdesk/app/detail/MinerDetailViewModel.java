@@ -25,6 +25,8 @@ import javafx.collections.ObservableList;
  */
 public final class MinerDetailViewModel {
 
+    private static final String LOAD_CANCELLED = "Loading cancelled; pick a range to read it again.";
+
     private final MinerDetailReader reader;
     private final JobRunner jobs;
     private final Duration staleAfter;
@@ -41,6 +43,8 @@ public final class MinerDetailViewModel {
     private JobHandle load;
     /** Bumped by every load, so a superseded load's late result is dropped instead of shown. */
     private long loadGeneration;
+    /** The load the operator cancelled; its result, should it arrive anyway, is not shown. */
+    private long cancelledGeneration = -1;
     private Runnable onBack = () -> { };
     /** The miner shown, readable from the live refresh's thread. */
     private volatile MinerId shown;
@@ -78,10 +82,16 @@ public final class MinerDetailViewModel {
         loadHistory();
     }
 
-    /** Stops the history load; the charts keep what they showed before. */
+    /**
+     * Stops the history load; the charts keep what they showed before. A read that ends anyway (it missed the
+     * interrupt) is dropped: its generation is the cancelled one.
+     */
     public void cancelLoad() {
-        if (load != null) {
+        if (load != null && loading.get()) {
+            cancelledGeneration = loadGeneration;
             load.cancel();
+            message.set(LOAD_CANCELLED);
+            loading.set(false);
         }
     }
 
@@ -124,7 +134,7 @@ public final class MinerDetailViewModel {
                         loading.set(false);
                     }
                 }, failure -> {
-                    if (generation == loadGeneration) {
+                    if (generation == loadGeneration && generation != cancelledGeneration) {
                         message.set("Could not read the history: " + failure.getMessage());
                         loading.set(false);
                     }
@@ -142,8 +152,10 @@ public final class MinerDetailViewModel {
             }
         });
         handle.stateProperty().subscribe(state -> {
+            // cancelled from the job list, not through cancelLoad
             if (state == JobState.CANCELLED && generation == loadGeneration) {
-                message.set("Loading cancelled; pick a range to read it again.");
+                cancelledGeneration = generation;
+                message.set(LOAD_CANCELLED);
                 loading.set(false);
             }
         });

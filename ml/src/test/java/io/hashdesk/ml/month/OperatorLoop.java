@@ -185,9 +185,8 @@ final class OperatorLoop {
     }
 
     /**
-     * Counts the engine's measurement as stored, and the same recommendation measured again with only untouched
-     * peers as controls: the engine takes as control every peer its own recommendation did not target, so a peer
-     * another action changed in the same windows cancels the change being measured.
+     * Counts the engine's measurement as stored, and the same recommendation measured again here with only untouched
+     * peers as controls, as an independent check of the engine's choice of controls.
      */
     private void record(MeasuredOutcome stored, FarmEvidence farm, Instant now) {
         count(LoopTally.Controls.AS_STORED, stored);

@@ -167,10 +167,10 @@ public final class RecommendationEvaluation implements ModelEvaluation {
                         + " an in-process port onto the simulated units (HTTP would tie the executor's waits to the"
                         + " wall clock); one miner at a time, so the executor's waits move the simulated clock.",
                 "Outcomes are measured by the engine's OutcomeMeasurement 24 h before vs 24 h after each change"
-                        + " (after 30 min settling), less the change seen on peers of the same model and room. The"
-                        + " engine takes every peer its own recommendation did not target as a control, including"
-                        + " peers other actions changed in the same windows; the table's shares are measured again"
-                        + " with only untouched peers as controls, the stored ones are in the baseline column.",
+                        + " (after 30 min settling), less the change seen on peers of the same model and room that"
+                        + " no other recommendation changed in those windows; the table's shares are measured again"
+                        + " here with the same untouched peers as a check, the engine's stored ones are in the"
+                        + " baseline column.",
                 String.format(Locale.ROOT, "Recommendations are counted once per advice (a re-run that repeats one is"
                         + " not a new one) over %d passes; J/TH is of the SHA-256 units only (the Scrypt L7s' J/TH"
                         + " is of another scale); the optimum gap compares each unit's last-day J/TH with the"
