@@ -21,6 +21,12 @@ import java.util.Set;
  * recommendation changed around the same time are not taken as controls), which removes
  * what the whole room went through — an ambient swing, pool luck — and both windows are priced at the same market
  * figures, so a market move is not counted either.
+ *
+ * <p>A target miner that another recommendation changed within the windows is left out: its before/after difference
+ * would mix the two changes (a schedule step curtailing it hours after a power change, say) and no control removes
+ * that. A schedule step is measured but not judged against its interval: the schedule predicts its whole 24-hour
+ * plan's average against keeping every miner as it is, while the windows around one step see only part of the plan,
+ * next to yesterday's run of the same plan.
  */
 public final class OutcomeMeasurement {
 
@@ -62,7 +68,7 @@ public final class OutcomeMeasurement {
             Instant finished = s.appliedAt().orElseThrow();
             Recommendation r = s.recommendation();
             MeasuredOutcome outcome = measure(r, s.actionId().orElseThrow(), finished, fleet,
-                    changedInWindows(marks, finished), OutcomePricing.of(evidence.economics().nextDay(),
+                    changedInWindows(marks, r, finished), OutcomePricing.of(evidence.economics().nextDay(),
                             r.target().miners()), now);
             store.recordOutcome(outcome);
             measured.add(outcome);
@@ -72,20 +78,25 @@ public final class OutcomeMeasurement {
 
     /**
      * Miners another recommendation changed (or tried to: a rolled-back one is dismissed) between the start of the
-     * before-window and the end of the after-window of a change finished at {@code finished}: they are no control.
+     * before-window and the end of the after-window of {@code r}, finished at {@code finished}; {@code r}'s own marks
+     * (its targets, its type, at the moment it finished) are not another change.
      */
-    private Set<MinerId> changedInWindows(List<CooldownMark> marks, Instant finished) {
+    private Set<MinerId> changedInWindows(List<CooldownMark> marks, Recommendation r, Instant finished) {
         Instant from = finished.minus(rules.before());
         Instant to = finished.plus(rules.settle()).plus(rules.after());
+        Set<MinerId> targets = Set.copyOf(r.target().miners());
         Set<MinerId> changed = new HashSet<>();
-        marks.stream().filter(m -> !m.at().isBefore(from) && !m.at().isAfter(to)).forEach(m -> changed.add(m.miner()));
+        marks.stream().filter(m -> !m.at().isBefore(from) && !m.at().isAfter(to))
+                .filter(m -> !(targets.contains(m.miner()) && m.type() == r.type() && m.at().equals(finished)))
+                .forEach(m -> changed.add(m.miner()));
         return changed;
     }
 
     /**
      * Measures one applied recommendation against the untouched miners of {@code fleet}.
      *
-     * @param changedNearby miners changed by something else around the change, never taken as controls
+     * @param changedNearby miners changed by something else within the windows: never taken as controls, and a target
+     *                      among them is not measured
      */
     public MeasuredOutcome measure(Recommendation r, String actionId, Instant changeFinishedAt, List<Miner> fleet,
                                    Set<MinerId> changedNearby, Optional<OutcomePricing> pricing, Instant now) {
@@ -100,7 +111,12 @@ public final class OutcomeMeasurement {
         double beforeWatts = 0;
         Means total = new Means(0, 0);
         int treated = 0;
+        int confounded = 0;
         for (MinerId id : r.target().miners()) {
+            if (changedNearby.contains(id)) {
+                confounded++;
+                continue;
+            }
             // a miner removed from the inventory since has no history to read
             Miner miner = byId.get(id);
             Optional<Change> change = miner == null ? Optional.empty() : change(id, changeFinishedAt);
@@ -118,9 +134,14 @@ public final class OutcomeMeasurement {
             treated++;
         }
         if (treated == 0) {
+            String why = confounded == r.target().miners().size()
+                    ? "another recommendation changed its miner(s) within the " + rules.before().toHours()
+                    + " h before or " + rules.after().toHours() + " h after this change, so the difference would mix"
+                    + " the two."
+                    : "none of its miners left unchanged by other recommendations has " + rules.minSamples()
+                    + " five-minute readings in both windows around the change.";
             return new MeasuredOutcome(r.id(), actionId, r.type(), changeFinishedAt, now, 0, 0, null, null, null,
-                    null, r.impact(), null, null, "Not measurable: none of its miners has " + rules.minSamples()
-                    + " five-minute readings in both windows around the change.");
+                    null, r.impact(), null, null, "Not measurable: " + why);
         }
         Double efficiency = beforeThs > 0 && beforeThs + total.hashrateThs() > 0
                 ? (beforeWatts + total.powerWatts()) / (beforeThs + total.hashrateThs()) - beforeWatts / beforeThs
@@ -159,6 +180,14 @@ public final class OutcomeMeasurement {
                 + " h after on " + treated + " miner(s), " + (controls == 0 ? "with no untouched peer to adjust by"
                 : "adjusted by " + controls + " untouched peer(s) of the same model and room");
         String summary;
+        if (r.type() == RecommendationType.SCHEDULE) {
+            // the plan's 24 h average against no plan is not what the windows around one of its steps measure
+            summary = how + ": hashrate " + Words.signed(hashrate, 2) + " TH/s, power " + Words.signed(power, 0)
+                    + " W; not comparable with the prediction, which is the whole 24-hour plan's average against"
+                    + " keeping every miner as it is.";
+            return new MeasuredOutcome(r.id(), actionId, r.type(), finished, now, treated, controls, hashrate, power,
+                    efficiency, profit, p, null, null, summary);
+        }
         if (predicted != null) {
             inside = predicted.contains(measured);
             summary = how + ": " + headline + " " + Words.signed(measured, 2) + " against the predicted "

@@ -73,9 +73,13 @@ class OutcomeMeasurementTest {
     }
 
     private static Recommendation applied(Estimate power, Estimate efficiency) {
+        return applied("power-x", RecommendationType.POWER, power, efficiency);
+    }
+
+    private static Recommendation applied(String id, RecommendationType type, Estimate power, Estimate efficiency) {
         SettingChange change = new SettingChange(MinerId.of("m1"), Farm.MODEL, Farm.preset("3000"),
                 Farm.preset("2800"));
-        return new Recommendation("power-x", RecommendationType.POWER, new RecommendationTarget(TargetScope.MINER,
+        return new Recommendation(id, type, new RecommendationTarget(TargetScope.MINER,
                 "m1", "hall-a", List.of(MinerId.of("m1"))), List.of(change), new ExpectedImpact(null, power,
                 efficiency, null), 0.8, "Set m1", "why", List.of(), List.of(), Urgency.LOW, CHANGE.minusSeconds(3600),
                 CHANGE.plusSeconds(3600), List.of(), 1, Optional.empty(), List.of());
@@ -189,5 +193,50 @@ class OutcomeMeasurementTest {
         assertThat(recs.outcome("action-1")).isPresent();
         assertThat(recs.outcomeTally()).containsEntry(RecommendationType.POWER, new OutcomeTally(1, 1));
         assertThat(recs.awaitingOutcome()).isEmpty();
+    }
+
+    @Test
+    void aTargetAnotherRecommendationChangedWithinTheWindowsIsNotMeasured() {
+        // a later step (a schedule curtailing m1 an hour after its power change) halves m1's power again
+        telemetry("m1", 100, 3000, 96, 2600);
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+        RecommendationStore recs = store.recommendations();
+        recs.savePass(List.of(applied(new Estimate(-200, -230, -170), null),
+                applied("schedule-x", RecommendationType.SCHEDULE, new Estimate(-200, -200, -200), null)),
+                CHANGE.minusSeconds(600));
+        recs.markApplied("power-x", "action-1", CHANGE);
+        recs.markApplied("schedule-x", "action-2", CHANGE.plus(Duration.ofHours(1)));
+
+        List<MeasuredOutcome> due = new OutcomeMeasurement(store.telemetry(), RULES).measureDue(recs,
+                farm.evidence(), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(due).singleElement().satisfies(o -> {
+            assertThat(o.actionId()).isEqualTo("action-1");
+            assertThat(o.treatedMiners()).isZero();
+            assertThat(o.powerWatts()).isNull();
+            assertThat(o.inside()).isNull();
+            assertThat(o.summary()).startsWith("Not measurable: another recommendation changed its miner(s)");
+        });
+    }
+
+    @Test
+    void aScheduleStepIsMeasuredButNotJudgedAgainstItsWholePlansInterval() {
+        telemetry("m1", 100, 3000, 98, 2800);
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+        // the plan's day-average change, a point: one step's windows cannot be held to it
+        Recommendation r = applied("schedule-x", RecommendationType.SCHEDULE, new Estimate(-90, -90, -90), null);
+
+        MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(r, "action-1", CHANGE, fleet(),
+                Set.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(o.treatedMiners()).isEqualTo(1);
+        assertThat(o.powerWatts()).isEqualTo(-200.0, offset(1.0));
+        assertThat(o.inside()).isNull();
+        assertThat(o.headline()).isNull();
+        assertThat(o.summary()).contains("not comparable with the prediction");
     }
 }

@@ -202,11 +202,14 @@ final class OperatorLoop {
                 touched.addAll(other.recommendation().target().miners());
             }
         }
+        // a target another action changed in the windows is not measured; the others are no control
+        Set<MinerId> touchedTargets = new HashSet<>(touched);
+        touchedTargets.retainAll(targets);
         touched.removeAll(targets);
         List<Miner> fleet = farm.miners().stream().map(MinerFacts::miner).filter(m -> !touched.contains(m.id()))
                 .toList();
         count(LoopTally.Controls.UNTOUCHED_ONLY, outcomes.measure(r, stored.actionId(), finished, fleet,
-                Set.of(), OutcomePricing.of(farm.economics().nextDay(), targets), now));
+                touchedTargets, OutcomePricing.of(farm.economics().nextDay(), targets), now));
     }
 
     private List<StoredRecommendation> appliedSince(Instant from) {
@@ -215,7 +218,11 @@ final class OperatorLoop {
                 .filter(s -> !s.appliedAt().get().isBefore(from)).toList();
     }
 
+    /** Counts an outcome judged against its prediction; one measured but not comparable (a schedule step) is not. */
     private void count(LoopTally.Controls controls, MeasuredOutcome outcome) {
+        if (outcome.inside() == null) {
+            return;
+        }
         tally.outcome(controls, LoopTally.Figure.EFFICIENCY_J_PER_TH, outcome.predicted().efficiencyJPerTh(),
                 outcome.efficiencyJPerTh());
         tally.outcome(controls, LoopTally.Figure.POWER_WATTS, outcome.predicted().powerWatts(), outcome.powerWatts());
