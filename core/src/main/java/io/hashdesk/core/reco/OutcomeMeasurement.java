@@ -77,35 +77,63 @@ public final class OutcomeMeasurement {
     }
 
     /**
-     * Miners another recommendation changed (or tried to: a rolled-back one is dismissed) between the start of the
-     * before-window and the end of the after-window of {@code r}, finished at {@code finished}; {@code r}'s own marks
-     * (its targets, its type, at the moment it finished) are not another change.
+     * When another recommendation changed (or tried to: a rolled-back one is dismissed) each miner between the start
+     * of the before-window and the end of the after-window of {@code r}, finished at {@code finished}; {@code r}'s own
+     * marks (its targets, its type, at the moment it finished) are not another change.
      */
-    private Set<MinerId> changedInWindows(List<CooldownMark> marks, Recommendation r, Instant finished) {
+    private Map<MinerId, List<Instant>> changedInWindows(List<CooldownMark> marks, Recommendation r,
+                                                        Instant finished) {
         Instant from = finished.minus(rules.before());
         Instant to = finished.plus(rules.settle()).plus(rules.after());
         Set<MinerId> targets = Set.copyOf(r.target().miners());
-        Set<MinerId> changed = new HashSet<>();
+        Map<MinerId, List<Instant>> changed = new HashMap<>();
         marks.stream().filter(m -> !m.at().isBefore(from) && !m.at().isAfter(to))
                 .filter(m -> !(targets.contains(m.miner()) && m.type() == r.type() && m.at().equals(finished)))
-                .forEach(m -> changed.add(m.miner()));
+                .forEach(m -> changed.computeIfAbsent(m.miner(), k -> new ArrayList<>()).add(m.at()));
         return changed;
+    }
+
+    /** The before-window ends at the change, the after-window starts after the settle time. */
+    private record Window(Instant beforeFrom, Instant finished, Instant afterFrom, Instant afterTo) {
+    }
+
+    /**
+     * The windows around a change at {@code finished}, cut short where another change to the same miner falls in them
+     * (the before-window starts after the last earlier one has settled, the after-window ends at the next one); empty
+     * when nothing is left of one of them.
+     */
+    private Optional<Window> windowFor(Instant finished, List<Instant> otherChanges) {
+        Instant beforeFrom = finished.minus(rules.before());
+        Instant afterFrom = finished.plus(rules.settle());
+        Instant afterTo = afterFrom.plus(rules.after());
+        for (Instant other : otherChanges) {
+            if (!other.isAfter(finished)) {
+                Instant settled = other.plus(rules.settle());
+                beforeFrom = settled.isAfter(beforeFrom) ? settled : beforeFrom;
+            } else if (other.isBefore(afterTo)) {
+                afterTo = other;
+            }
+        }
+        return beforeFrom.isBefore(finished) && afterFrom.isBefore(afterTo)
+                ? Optional.of(new Window(beforeFrom, finished, afterFrom, afterTo)) : Optional.empty();
     }
 
     /**
      * Measures one applied recommendation against the untouched miners of {@code fleet}.
      *
-     * @param changedNearby miners changed by something else within the windows: never taken as controls, and a target
-     *                      among them is not measured
+     * @param changedNearby when something else changed miners within the windows: those are never taken as
+     *                      controls, and a target among them is measured only over the part of the windows before
+     *                      and after its other changes (not at all when too little is left)
      */
     public MeasuredOutcome measure(Recommendation r, String actionId, Instant changeFinishedAt, List<Miner> fleet,
-                                   Set<MinerId> changedNearby, Optional<OutcomePricing> pricing, Instant now) {
+                                   Map<MinerId, List<Instant>> changedNearby, Optional<OutcomePricing> pricing,
+                                   Instant now) {
         Set<MinerId> targets = new HashSet<>(r.target().miners());
         Set<MinerId> notControls = new HashSet<>(targets);
-        notControls.addAll(changedNearby);
+        notControls.addAll(changedNearby.keySet());
         Map<MinerId, Miner> byId = new HashMap<>();
         fleet.forEach(m -> byId.put(m.id(), m));
-        Map<String, Optional<Means>> controlShiftByPeerGroup = new HashMap<>();
+        Map<String, Optional<Means>> controlShiftByPeerGroupAndWindow = new HashMap<>();
         Set<MinerId> controlsUsed = new HashSet<>();
         double beforeThs = 0;
         double beforeWatts = 0;
@@ -113,19 +141,20 @@ public final class OutcomeMeasurement {
         int treated = 0;
         int confounded = 0;
         for (MinerId id : r.target().miners()) {
-            if (changedNearby.contains(id)) {
+            Optional<Window> window = windowFor(changeFinishedAt, changedNearby.getOrDefault(id, List.of()));
+            if (window.isEmpty()) {
                 confounded++;
                 continue;
             }
             // a miner removed from the inventory since has no history to read
             Miner miner = byId.get(id);
-            Optional<Change> change = miner == null ? Optional.empty() : change(id, changeFinishedAt);
+            Optional<Change> change = miner == null ? Optional.empty() : change(id, window.get());
             if (change.isEmpty()) {
                 continue;
             }
-            String peerGroup = miner.modelId() + "|" + miner.position().roomId();
-            Optional<Means> shift = controlShiftByPeerGroup.computeIfAbsent(peerGroup, g ->
-                    controlShift(fleet, miner, notControls, changeFinishedAt, controlsUsed));
+            String peerGroup = miner.modelId() + "|" + miner.position().roomId() + "|" + window.get();
+            Optional<Means> shift = controlShiftByPeerGroupAndWindow.computeIfAbsent(peerGroup, g ->
+                    controlShift(fleet, miner, notControls, window.get(), controlsUsed));
             Means delta = change.get().delta();
             delta = shift.map(delta::minus).orElse(delta);
             total = new Means(total.hashrateThs() + delta.hashrateThs(), total.powerWatts() + delta.powerWatts());
@@ -135,11 +164,10 @@ public final class OutcomeMeasurement {
         }
         if (treated == 0) {
             String why = confounded == r.target().miners().size()
-                    ? "another recommendation changed its miner(s) within the " + rules.before().toHours()
-                    + " h before or " + rules.after().toHours() + " h after this change, so the difference would mix"
-                    + " the two."
-                    : "none of its miners left unchanged by other recommendations has " + rules.minSamples()
-                    + " five-minute readings in both windows around the change.";
+                    ? "another recommendation changed its miner(s) right before or after this change, leaving no"
+                    + " window to compare that does not mix the two."
+                    : "none of its miners has " + rules.minSamples() + " five-minute readings in both windows around"
+                    + " the change (cut short where other changes to the same miners fall).";
             return new MeasuredOutcome(r.id(), actionId, r.type(), changeFinishedAt, now, 0, 0, null, null, null,
                     null, r.impact(), null, null, "Not measurable: " + why);
         }
@@ -203,7 +231,7 @@ public final class OutcomeMeasurement {
 
     /** The mean change of the untouched peers (same model and room) that have data in both windows. */
     private Optional<Means> controlShift(List<Miner> fleet, Miner treated, Set<MinerId> notControls,
-                                        Instant finished, Set<MinerId> used) {
+                                        Window window, Set<MinerId> used) {
         double ths = 0;
         double watts = 0;
         int peers = 0;
@@ -212,7 +240,7 @@ public final class OutcomeMeasurement {
                     || !m.position().roomId().equals(treated.position().roomId())) {
                 continue;
             }
-            Optional<Change> change = change(m.id(), finished);
+            Optional<Change> change = change(m.id(), window);
             if (change.isPresent()) {
                 Means d = change.get().delta();
                 ths += d.hashrateThs();
@@ -224,10 +252,9 @@ public final class OutcomeMeasurement {
         return peers == 0 ? Optional.empty() : Optional.of(new Means(ths / peers, watts / peers));
     }
 
-    private Optional<Change> change(MinerId miner, Instant finished) {
-        Optional<Means> before = means(miner, finished.minus(rules.before()), finished);
-        Instant afterStart = finished.plus(rules.settle());
-        Optional<Means> after = means(miner, afterStart, afterStart.plus(rules.after()));
+    private Optional<Change> change(MinerId miner, Window window) {
+        Optional<Means> before = means(miner, window.beforeFrom(), window.finished());
+        Optional<Means> after = means(miner, window.afterFrom(), window.afterTo());
         return before.isPresent() && after.isPresent() ? Optional.of(new Change(before.get(), after.get()))
                 : Optional.empty();
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -98,7 +99,7 @@ class OutcomeMeasurementTest {
         Recommendation r = applied(null, new Estimate(-1.5, -2.0, -1.0));
 
         MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(r, "action-1", CHANGE, fleet(),
-                Set.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+                Map.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
 
         assertThat(o.treatedMiners()).isEqualTo(1);
         assertThat(o.controlMiners()).isEqualTo(3);
@@ -122,10 +123,10 @@ class OutcomeMeasurementTest {
         Recommendation r = applied(new Estimate(-200, -230, -170), null);
         OutcomeMeasurement measurement = new OutcomeMeasurement(store.telemetry(), RULES);
 
-        MeasuredOutcome adjusted = measurement.measure(r, "action-1", CHANGE, fleet(), Set.of(), Optional.of(PRICING),
+        MeasuredOutcome adjusted = measurement.measure(r, "action-1", CHANGE, fleet(), Map.of(), Optional.of(PRICING),
                 CHANGE.plus(Duration.ofHours(3)));
         MeasuredOutcome unadjusted = measurement.measure(r, "action-1", CHANGE, fleet().subList(0, 1),
-                Set.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+                Map.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
 
         assertThat(adjusted.powerWatts()).isEqualTo(-200.0, offset(1.0));
         assertThat(adjusted.hashrateThs()).isEqualTo(0.0, offset(0.05));
@@ -167,7 +168,7 @@ class OutcomeMeasurementTest {
         Recommendation r = applied(new Estimate(-200, -230, -170), null);
 
         MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(r, "action-1", CHANGE, fleet(),
-                Set.of(), Optional.empty(), CHANGE.plus(Duration.ofHours(3)));
+                Map.of(), Optional.empty(), CHANGE.plus(Duration.ofHours(3)));
 
         assertThat(o.treatedMiners()).isZero();
         assertThat(o.inside()).isNull();
@@ -217,7 +218,31 @@ class OutcomeMeasurementTest {
             assertThat(o.treatedMiners()).isZero();
             assertThat(o.powerWatts()).isNull();
             assertThat(o.inside()).isNull();
-            assertThat(o.summary()).startsWith("Not measurable: another recommendation changed its miner(s)");
+            assertThat(o.summary()).startsWith("Not measurable").contains("cut short where other changes");
+        });
+    }
+
+    @Test
+    void aTargetChangedAgainLaterIsMeasuredOverTheWindowBeforeItsNextChange() {
+        telemetry("m1", 100, 3000, 98, 2800);
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+        RecommendationStore recs = store.recommendations();
+        recs.savePass(List.of(applied(new Estimate(-230, -260, -170), null),
+                applied("schedule-x", RecommendationType.SCHEDULE, new Estimate(-200, -200, -200), null)),
+                CHANGE.minusSeconds(600));
+        recs.markApplied("power-x", "action-1", CHANGE);
+        // the next step comes 100 min later: 90 min of the after-window (18 buckets) are still clean
+        recs.markApplied("schedule-x", "action-2", CHANGE.plus(Duration.ofMinutes(100)));
+
+        List<MeasuredOutcome> due = new OutcomeMeasurement(store.telemetry(), RULES).measureDue(recs,
+                farm.evidence(), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(due).filteredOn(o -> o.actionId().equals("action-1")).singleElement().satisfies(o -> {
+            assertThat(o.treatedMiners()).isEqualTo(1);
+            assertThat(o.powerWatts()).isEqualTo(-200.0, offset(1.0));
+            assertThat(o.inside()).isTrue();
         });
     }
 
@@ -231,7 +256,7 @@ class OutcomeMeasurementTest {
         Recommendation r = applied("schedule-x", RecommendationType.SCHEDULE, new Estimate(-90, -90, -90), null);
 
         MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(r, "action-1", CHANGE, fleet(),
-                Set.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+                Map.of(), Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
 
         assertThat(o.treatedMiners()).isEqualTo(1);
         assertThat(o.powerWatts()).isEqualTo(-200.0, offset(1.0));

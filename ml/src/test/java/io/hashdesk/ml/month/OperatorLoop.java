@@ -38,6 +38,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
@@ -195,19 +198,20 @@ final class OperatorLoop {
         Set<MinerId> targets = Set.copyOf(r.target().miners());
         Instant from = finished.minus(rules.before());
         Instant to = finished.plus(rules.settle()).plus(rules.after());
-        Set<MinerId> touched = new HashSet<>();
+        Map<MinerId, List<Instant>> touched = new HashMap<>();
         for (StoredRecommendation other : appliedSince(from)) {
             Instant at = other.appliedAt().orElseThrow();
             if (!other.actionId().orElseThrow().equals(stored.actionId()) && !at.isAfter(to)) {
-                touched.addAll(other.recommendation().target().miners());
+                other.recommendation().target().miners().forEach(m ->
+                        touched.computeIfAbsent(m, k -> new ArrayList<>()).add(at));
             }
         }
-        // a target another action changed in the windows is not measured; the others are no control
-        Set<MinerId> touchedTargets = new HashSet<>(touched);
-        touchedTargets.retainAll(targets);
-        touched.removeAll(targets);
-        List<Miner> fleet = farm.miners().stream().map(MinerFacts::miner).filter(m -> !touched.contains(m.id()))
-                .toList();
+        // a target another action changed in the windows is measured only between its changes; the others are no
+        // control
+        Map<MinerId, List<Instant>> touchedTargets = new HashMap<>(touched);
+        touchedTargets.keySet().retainAll(targets);
+        List<Miner> fleet = farm.miners().stream().map(MinerFacts::miner)
+                .filter(m -> targets.contains(m.id()) || !touched.containsKey(m.id())).toList();
         count(LoopTally.Controls.UNTOUCHED_ONLY, outcomes.measure(r, stored.actionId(), finished, fleet,
                 touchedTargets, OutcomePricing.of(farm.economics().nextDay(), targets), now));
     }
