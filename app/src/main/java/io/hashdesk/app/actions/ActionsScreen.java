@@ -5,6 +5,7 @@ import io.hashdesk.app.common.FxConfirmationDialog;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.common.WhileShown;
 import io.hashdesk.app.shell.Refreshable;
 import io.hashdesk.app.shell.SectionScreen;
 import java.time.ZoneId;
@@ -41,13 +42,7 @@ public final class ActionsScreen implements Refreshable, AutoCloseable {
                 : question -> new FxConfirmationDialog(root()).confirm(question), operator, zone,
                 settings.historyLimit());
         this.view = new ActionsView(viewModel);
-        view.root().sceneProperty().subscribe(scene -> {
-            if (scene != null) {
-                activate();
-            } else {
-                deactivate();
-            }
-        });
+        WhileShown.bind(view.root(), this::activate, this::deactivate);
     }
 
     /** The screen for the shell's ACTIONS section; its history has its own placeholder, so it always has data. */

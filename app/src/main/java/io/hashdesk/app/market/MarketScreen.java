@@ -4,9 +4,10 @@ import io.hashdesk.app.common.FileDialogs;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.common.WhileShown;
 import io.hashdesk.app.shell.SectionScreen;
-import io.hashdesk.core.market.CoinCatalog;
 import io.hashdesk.core.market.Coin;
+import io.hashdesk.core.market.CoinCatalog;
 import io.hashdesk.core.market.ManualMarketEntry;
 import io.hashdesk.core.market.MarketCsvImport;
 import io.hashdesk.core.market.MarketSettings;
@@ -70,14 +71,7 @@ public final class MarketScreen implements AutoCloseable {
                 clock), jobs, this::refreshNow);
         this.tariff = new TariffEditorViewModel(store.energy(), jobs, siteZone, clock, this::refreshNow);
         this.view = new MarketView(market, manual, csv, tariff, files);
-        // read while shown, idle while hidden: the shell swaps screens in and out of the scene
-        view.root().sceneProperty().subscribe(scene -> {
-            if (scene != null) {
-                activate();
-            } else {
-                deactivate();
-            }
-        });
+        WhileShown.bind(view.root(), this::activate, this::deactivate);
     }
 
     public Node root() {

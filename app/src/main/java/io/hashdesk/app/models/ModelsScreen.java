@@ -5,6 +5,7 @@ import io.hashdesk.app.common.FxConfirmationDialog;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.common.WhileShown;
 import io.hashdesk.app.shell.Refreshable;
 import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
@@ -54,14 +55,7 @@ public final class ModelsScreen implements Refreshable, AutoCloseable {
         this.viewModel = new ModelsViewModel(reader::read, new SlotRows(catalog, zone), commands, jobs,
                 dialog != null ? dialog : question -> new FxConfirmationDialog(root()).confirm(question), operator);
         this.view = new ModelsView(viewModel);
-        // read while shown, idle while hidden: the shell swaps screens in and out of the scene
-        view.root().sceneProperty().subscribe(scene -> {
-            if (scene != null) {
-                activate();
-            } else {
-                deactivate();
-            }
-        });
+        WhileShown.bind(view.root(), this::activate, this::deactivate);
     }
 
     /** The screen for the shell's MODELS section; it shows its own empty state, so it always has data. */

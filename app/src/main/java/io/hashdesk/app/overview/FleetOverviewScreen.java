@@ -3,6 +3,7 @@ package io.hashdesk.app.overview;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.common.WhileShown;
 import io.hashdesk.app.shell.Refreshable;
 import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.core.domain.MinerId;
@@ -68,13 +69,7 @@ public final class FleetOverviewScreen implements Refreshable, AutoCloseable {
         this.map = new RoomMapViewModel(catalog, settings);
         this.view = new FleetOverviewView(tiles, List.of(new RoomClimateView(climate).root()),
                 List.of(new FleetHistoryView(history, zone).root(), new RoomMapView(map).root()));
-        view.root().sceneProperty().subscribe(scene -> {
-            if (scene == null) {
-                deactivate();
-            } else {
-                activate();
-            }
-        });
+        WhileShown.bind(view.root(), this::activate, this::deactivate);
     }
 
     /** What the shell shows under {@code Section.FLEET}: the empty state until the first miners report. */

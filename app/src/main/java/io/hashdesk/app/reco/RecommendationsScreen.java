@@ -6,6 +6,7 @@ import io.hashdesk.app.actions.PlanDialog;
 import io.hashdesk.app.common.FxExecutor;
 import io.hashdesk.app.common.JobRunner;
 import io.hashdesk.app.common.LiveRefresh;
+import io.hashdesk.app.common.WhileShown;
 import io.hashdesk.app.shell.Refreshable;
 import io.hashdesk.app.shell.SectionScreen;
 import io.hashdesk.core.reco.Recommendation;
@@ -63,13 +64,7 @@ public final class RecommendationsScreen implements Refreshable, AutoCloseable {
         this.view = new RecommendationsView(viewModel, settings.snoozeChoices());
         this.section = new RecommendationsSectionView(view.root(), new WorkOrdersView(workOrders).root(),
                 workOrders.switchTextProperty());
-        section.root().sceneProperty().subscribe(scene -> {
-            if (scene != null) {
-                activate();
-            } else {
-                deactivate();
-            }
-        });
+        WhileShown.bind(section.root(), this::activate, this::deactivate);
     }
 
     /** The screen for the shell's RECOMMENDATIONS section; it shows its own empty states (with Run now at hand). */
