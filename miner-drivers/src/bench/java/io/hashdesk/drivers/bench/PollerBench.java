@@ -59,6 +59,14 @@ final class PollerBench {
         double cpuShareOfOneCore() {
             return cpuSeconds / INTERVAL.toSeconds();
         }
+
+        /**
+         * Poller and simulator CPU over the cycle's wall time until everything was stored: on the bench's 2 cores, a
+         * figure well below 2 means both processes sat waiting (e.g. for request slots) rather than working.
+         */
+        double coresBusy() {
+            return (cpuSeconds + simulatorCpuSeconds) / settledSeconds;
+        }
     }
 
     private PollerBench() {
@@ -175,10 +183,11 @@ final class PollerBench {
         for (CycleFigures c : all) {
             s.append(c == all.getFirst() ? "  " + firstLabel + ": " : "  cycle: ");
             s.append(String.format(Locale.ROOT, "%.2f s wall, %.2f s CPU (%.1f %% of one core per %d s; simulator"
-                            + " %.2f s), ok %d, failed %d (deadline %d), behind open breaker %d, stragglers %d (all"
-                            + " stored after %.2f s), heap %d MiB%n", c.wallSeconds(), c.cpuSeconds(),
-                    100 * c.cpuShareOfOneCore(), INTERVAL.toSeconds(), c.simulatorCpuSeconds(), c.ok(), c.failed(), c.deadlineExceeded(), c.skippedByBreaker(),
-                    c.carriedOver(), c.settledSeconds(), c.heapUsedMib()));
+                            + " %.2f s; both together kept %.2f cores busy), ok %d, failed %d (deadline %d), behind"
+                            + " open breaker %d, stragglers %d (all stored after %.2f s), heap %d MiB%n",
+                    c.wallSeconds(), c.cpuSeconds(), 100 * c.cpuShareOfOneCore(), INTERVAL.toSeconds(),
+                    c.simulatorCpuSeconds(), c.coresBusy(), c.ok(), c.failed(), c.deadlineExceeded(),
+                    c.skippedByBreaker(), c.carriedOver(), c.settledSeconds(), c.heapUsedMib()));
         }
         double meanCpu = cycles.stream().mapToDouble(CycleFigures::cpuShareOfOneCore).average().orElse(0);
         s.append(String.format(Locale.ROOT, "  mean over the measured cycles: %.2f s per cycle, %.1f %% of one core;"

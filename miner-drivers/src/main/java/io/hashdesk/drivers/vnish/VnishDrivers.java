@@ -13,7 +13,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
- * Makes {@link VnishDriver}s that share one HTTP client configuration and one bound on requests in flight across all
+ * Makes {@link VnishDriver}s that share one HTTP client configuration and the bounds on requests in flight across all
  * miners, with the miners spread by address over a fixed set of connection pools. Redirects are not followed and no
  * proxy is used, so a driver only ever talks to the address it was given.
  */
@@ -26,7 +26,10 @@ public final class VnishDrivers implements MinerDriverFactory {
     public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 256;
     /** Requests still waiting after this give their slot on: a LAN miner answers in milliseconds. */
     private static final Duration STRAGGLER_AFTER = Duration.ofMillis(500);
-    /** Stragglers at once, beyond the slots: sockets to hung miners, each open until its request timeout. */
+    /**
+     * Stragglers at once in each of the two {@link SlotPools}, beyond the slots: sockets to hung miners, each open
+     * until its request timeout.
+     */
     private static final int MAX_STRAGGLERS = 2048;
     /**
      * Connection pools the miners are spread over. OkHttp finds a connection by scanning its pool's every connection,
@@ -45,7 +48,7 @@ public final class VnishDrivers implements MinerDriverFactory {
     private final OkHttpClient[] clients;
     private final DriverOptions options;
     private final Clock clock;
-    private final RequestSlots inFlight;
+    private final SlotPools slots;
 
     public VnishDrivers(DriverOptions options) {
         this(options, Clock.systemUTC(), DEFAULT_MAX_REQUESTS_IN_FLIGHT);
@@ -53,12 +56,19 @@ public final class VnishDrivers implements MinerDriverFactory {
 
     /**
      * @param clock                stamps snapshots and backups
-     * @param maxRequestsInFlight  requests open at once over all drivers; more wait (within their time budget)
+     * @param maxRequestsInFlight  requests open at once over all drivers to miners that answer, and again to miners
+     *                             whose last request went unanswered; more wait (within their time budget)
      */
     public VnishDrivers(DriverOptions options, Clock clock, int maxRequestsInFlight) {
+        this(options, clock, maxRequestsInFlight, STRAGGLER_AFTER);
+    }
+
+    /** As the public constructor, with the time after which a waiting request hands its slot on (tests). */
+    VnishDrivers(DriverOptions options, Clock clock, int maxRequestsInFlight, Duration stragglerAfter) {
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.inFlight = new RequestSlots(maxRequestsInFlight, MAX_STRAGGLERS, STRAGGLER_AFTER);
+        this.slots = new SlotPools(new RequestSlots(maxRequestsInFlight, MAX_STRAGGLERS, stragglerAfter),
+                new RequestSlots(maxRequestsInFlight, MAX_STRAGGLERS, stragglerAfter));
         OkHttpClient base = new OkHttpClient.Builder()
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.requestTimeout())
@@ -80,7 +90,7 @@ public final class VnishDrivers implements MinerDriverFactory {
     public VnishDriver open(MinerAddress address, MinerCredentials credentials) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(credentials, "credentials");
-        return new VnishDriver(new VnishHttp(clientFor(address), address, credentials, options, inFlight), address,
+        return new VnishDriver(new VnishHttp(clientFor(address), address, credentials, options, slots), address,
                 options, clock);
     }
 
@@ -94,6 +104,6 @@ public final class VnishDrivers implements MinerDriverFactory {
         for (OkHttpClient client : clients) {
             client.connectionPool().evictAll();
         }
-        inFlight.close();
+        slots.close();
     }
 }

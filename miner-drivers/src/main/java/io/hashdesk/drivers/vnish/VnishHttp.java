@@ -78,18 +78,20 @@ final class VnishHttp {
     private final MinerCredentials credentials;
     private final DriverOptions options;
     private final HttpUrl base;
-    private final RequestSlots inFlight;
+    private final SlotPools slots;
     private final ReentrantLock sessionLock = new ReentrantLock();
     private volatile Session session;
+    /** The last request got no answer: the next ones take their slots from the pool kept for such miners. */
+    private volatile boolean lastUnanswered;
 
     /**
-     * @param inFlight permits shared by every driver of one factory, bounding the requests open at once (OkHttp's
-     *                 dispatcher limits only asynchronous calls, and drivers call synchronously)
+     * @param slots permits shared by every driver of one factory, bounding the requests open at once (OkHttp's
+     *              dispatcher limits only asynchronous calls, and drivers call synchronously)
      */
     VnishHttp(OkHttpClient client, MinerAddress address, MinerCredentials credentials, DriverOptions options,
-              RequestSlots inFlight) {
+              SlotPools slots) {
         this.client = client;
-        this.inFlight = inFlight;
+        this.slots = slots;
         this.address = address;
         this.credentials = credentials;
         this.options = options;
@@ -244,6 +246,7 @@ final class VnishHttp {
         try {
             response = call.execute();
         } catch (InterruptedIOException e) {
+            lastUnanswered = true;
             if (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT)
                     .contains("connect")) {
                 // Nothing took the connection: the host is down or absent, which is unreachable rather than slow.
@@ -251,6 +254,7 @@ final class VnishHttp {
             }
             throw new MinerTimeoutException(where + ": no answer within " + budget.toMillis() + " ms", e);
         } catch (IOException e) {
+            lastUnanswered = true;
             if (Thread.currentThread().isInterrupted()) {
                 // the socket was closed because the caller gave up waiting (the poller's deadline), not by the miner
                 throw new MinerTimeoutException(where + ": given up by the caller after "
@@ -260,10 +264,12 @@ final class VnishHttp {
         }
         try (response) {
             byte[] bytes = readBounded(response.body(), nameOf(route));
+            lastUnanswered = false;
             LOG.debug("{} → HTTP {} ({} bytes, {} ms)", where, response.code(), bytes.length,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new HttpReply(response.code(), bytes, response.header("Retry-After"));
         } catch (InterruptedIOException e) {
+            lastUnanswered = true;
             throw new MinerTimeoutException(where + ": reply not complete within " + budget.toMillis() + " ms", e);
         } catch (IOException e) {
             throw new MalformedReplyException(nameOf(route), "reply cut off: " + e.getMessage(), e);
@@ -272,7 +278,7 @@ final class VnishHttp {
 
     private RequestSlots.Slot acquireSlot(String where, Duration budget) throws MinerTimeoutException {
         try {
-            RequestSlots.Slot slot = inFlight.acquire(budget);
+            RequestSlots.Slot slot = slots.forMiner(lastUnanswered).acquire(budget);
             if (slot == null) {
                 throw new MinerTimeoutException(where + ": no free request slot within " + budget.toMillis()
                         + " ms (too many requests to miners in flight)");
