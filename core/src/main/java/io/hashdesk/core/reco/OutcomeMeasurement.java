@@ -68,8 +68,8 @@ public final class OutcomeMeasurement {
             Instant finished = s.appliedAt().orElseThrow();
             Recommendation r = s.recommendation();
             MeasuredOutcome outcome = measure(r, s.actionId().orElseThrow(), finished, fleet,
-                    changedInWindows(marks, r, finished), OutcomePricing.of(evidence.economics().nextDay(),
-                            r.target().miners()), now);
+                    changedInWindows(marks, r, finished), OutcomePricing.forOutcomeOf(r, evidence.economics().nextDay()),
+                    now);
             store.recordOutcome(outcome);
             measured.add(outcome);
         }

@@ -25,6 +25,15 @@ public record OutcomePricing(double revenueUsdPerThPerDay, double energyUsdPerKw
     }
 
     /**
+     * The figures to price a recommendation's measured outcome at: those its prediction was priced at, else what the
+     * report prices its miners at now.
+     */
+    public static Optional<OutcomePricing> forOutcomeOf(Recommendation recommendation, FarmProfitReport report) {
+        OutcomePricing predicted = recommendation.impact().pricedAt();
+        return predicted != null ? Optional.of(predicted) : of(report, recommendation.target().miners());
+    }
+
+    /**
      * The figures the profit report priced {@code miners} at (all its miners when none of them was priced); empty when
      * the report priced nothing.
      */

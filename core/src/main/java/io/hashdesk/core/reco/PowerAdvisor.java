@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -80,6 +81,10 @@ public final class PowerAdvisor implements Advisor {
         List<String> evidenceLines = new ArrayList<>(Words.impactLines(impact));
         evidenceLines.add("probability every safety limit holds: " + Words.percent(probabilityHolds));
         evidenceLines.add("fewest settled probes behind a curve: " + probes + (calibrated ? "" : " (uncalibrated)"));
+        if (impact.pricedAt() != null) {
+            evidenceLines.add("profit priced at " + Words.pricing(impact.pricedAt())
+                    + "; the measured outcome will be priced at the same figures");
+        }
         double gain = impact.profitUsdPerDay() == null ? 0 : Math.max(0, impact.profitUsdPerDay().mean());
         Optional<Backtest> backtest = replay.replay(new ReplayPolicy.PowerChange(deltas(members)), now);
         return new Recommendation(RecommendationIds.forChanges(key.type(), changes), key.type(), target, changes,
@@ -118,12 +123,17 @@ public final class PowerAdvisor implements Advisor {
                         + " drops offline");
     }
 
-    /** Totals over the group; J/TH as the group's mean change (the units are the same model on the same setting). */
+    /**
+     * Totals over the group; J/TH as the group's mean change (the units are the same model on the same setting). The
+     * group's profit keeps its market figures only when every unit was priced at the same ones (units of one model in
+     * one room on different pools may not be); else its outcome is priced at the figures of the day it is measured.
+     */
     private static ExpectedImpact combined(List<Proposed> members) {
         Estimate hashrate = null;
         Estimate power = null;
         Estimate efficiency = null;
         Estimate profit = null;
+        OutcomePricing pricedAt = members.getFirst().proposal().impact().pricedAt();
         boolean first = true;
         for (Proposed m : members) {
             ExpectedImpact i = m.proposal().impact();
@@ -131,10 +141,11 @@ public final class PowerAdvisor implements Advisor {
             power = first ? i.powerWatts() : sum(power, i.powerWatts());
             efficiency = first ? i.efficiencyJPerTh() : sum(efficiency, i.efficiencyJPerTh());
             profit = first ? i.profitUsdPerDay() : sum(profit, i.profitUsdPerDay());
+            pricedAt = Objects.equals(pricedAt, i.pricedAt()) ? pricedAt : null;
             first = false;
         }
         return new ExpectedImpact(hashrate, power, efficiency == null ? null : efficiency.times(1.0 / members.size()),
-                profit);
+                profit, profit == null ? null : pricedAt);
     }
 
     private static Estimate sum(Estimate a, Estimate b) {

@@ -30,6 +30,12 @@ final class Words {
         return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
     }
 
+    /** {@code 0.0512 USD per TH/s a day and 0.080 USD/kWh}. */
+    static String pricing(OutcomePricing pricing) {
+        return number(pricing.revenueUsdPerThPerDay(), 4) + " USD per TH/s a day and "
+                + number(pricing.energyUsdPerKwh(), 3) + " USD/kWh";
+    }
+
     /** The impact's figures that are predicted, one short line each. */
     static List<String> impactLines(ExpectedImpact impact) {
         List<String> lines = new ArrayList<>();

@@ -78,11 +78,14 @@ class OutcomeMeasurementTest {
     }
 
     private static Recommendation applied(String id, RecommendationType type, Estimate power, Estimate efficiency) {
+        return applied(id, type, new ExpectedImpact(null, power, efficiency, null));
+    }
+
+    private static Recommendation applied(String id, RecommendationType type, ExpectedImpact impact) {
         SettingChange change = new SettingChange(MinerId.of("m1"), Farm.MODEL, Farm.preset("3000"),
                 Farm.preset("2800"));
         return new Recommendation(id, type, new RecommendationTarget(TargetScope.MINER,
-                "m1", "hall-a", List.of(MinerId.of("m1"))), List.of(change), new ExpectedImpact(null, power,
-                efficiency, null), 0.8, "Set m1", "why", List.of(), List.of(), Urgency.LOW, CHANGE.minusSeconds(3600),
+                "m1", "hall-a", List.of(MinerId.of("m1"))), List.of(change), impact, 0.8, "Set m1", "why", List.of(), List.of(), Urgency.LOW, CHANGE.minusSeconds(3600),
                 CHANGE.plusSeconds(3600), List.of(), 1, Optional.empty(), List.of());
     }
 
@@ -194,6 +197,30 @@ class OutcomeMeasurementTest {
         assertThat(recs.outcome("action-1")).isPresent();
         assertThat(recs.outcomeTally()).containsEntry(RecommendationType.POWER, new OutcomeTally(1, 1));
         assertThat(recs.awaitingOutcome()).isEmpty();
+    }
+
+    @Test
+    void aProfitOutcomeIsPricedAtTheMarketFiguresItsPredictionWasPricedAt() {
+        telemetry("m1", 100, 3000, 98, 2800);
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+        RecommendationStore recs = store.recommendations();
+        // −2 TH/s at $0.05 and −200 W for 24 h at $0.06/kWh: −0.10 + 0.288 = +$0.188 a day
+        recs.savePass(List.of(applied("power-x", RecommendationType.POWER, new ExpectedImpact(null, null, null,
+                new Estimate(0.19, 0.15, 0.23), PRICING))), CHANGE.minusSeconds(600));
+        recs.markApplied("power-x", "action-1", CHANGE);
+
+        // the farm's own report prices nothing now: only the prediction's figures can price the outcome
+        List<MeasuredOutcome> due = new OutcomeMeasurement(store.telemetry(), RULES).measureDue(recs,
+                farm.evidence(), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(due).singleElement().satisfies(o -> {
+            assertThat(o.headline()).isEqualTo("profitUsdPerDay");
+            assertThat(o.profitUsdPerDay()).isCloseTo(0.188, offset(0.01));
+            assertThat(o.inside()).isTrue();
+        });
+        assertThat(recs.outcome("action-1").orElseThrow().predicted().pricedAt()).isEqualTo(PRICING);
     }
 
     @Test

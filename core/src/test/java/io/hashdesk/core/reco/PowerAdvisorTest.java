@@ -32,6 +32,34 @@ class PowerAdvisorTest {
     }
 
     @Test
+    void aGroupKeepsTheMarketFiguresItsUnitsWerePricedAtOnlyWhenTheyAreTheSame() {
+        OutcomePricing usual = new OutcomePricing(0.05, 0.06);
+        OutcomePricing costlierPool = new OutcomePricing(0.048, 0.06);
+        Farm same = new Farm();
+        Farm mixed = new Farm();
+        for (String id : List.of("m1", "m2", "m3")) {
+            same.add(id, "hall-a").propose(id, RecommendationType.POWER, Farm.preset("3000"), Farm.preset("2800"),
+                    priced(usual), 0.95, true);
+            mixed.add(id, "hall-a").propose(id, RecommendationType.POWER, Farm.preset("3000"), Farm.preset("2800"),
+                    priced(id.equals("m2") ? costlierPool : usual), 0.95, true);
+        }
+
+        Recommendation sameGroup = advisor.advise(same.evidence(), NOW, TrackRecord.none()).getFirst();
+        Recommendation mixedGroup = advisor.advise(mixed.evidence(), NOW, TrackRecord.none()).getFirst();
+
+        assertThat(sameGroup.impact().pricedAt()).isEqualTo(usual);
+        assertThat(sameGroup.evidence()).anySatisfy(line -> assertThat(line)
+                .startsWith("profit priced at 0.0500 USD per TH/s a day and 0.060 USD/kWh"));
+        assertThat(mixedGroup.impact().pricedAt()).as("no one pair of figures prices the whole group").isNull();
+        assertThat(mixedGroup.evidence()).noneSatisfy(line -> assertThat(line).startsWith("profit priced at"));
+    }
+
+    private static ExpectedImpact priced(OutcomePricing pricing) {
+        ExpectedImpact i = Farm.impact(0.4, 0.1, -1.5);
+        return new ExpectedImpact(i.hashrateThs(), i.powerWatts(), i.efficiencyJPerTh(), i.profitUsdPerDay(), pricing);
+    }
+
+    @Test
     void unitsOfOneModelInOneRoomWithTheSameProposalBecomeOneGroupRecommendation() {
         Farm farm = new Farm();
         for (String id : List.of("m1", "m2", "m3")) {

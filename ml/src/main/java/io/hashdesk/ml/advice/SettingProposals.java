@@ -8,6 +8,7 @@ import io.hashdesk.core.domain.catalog.MinerModel;
 import io.hashdesk.core.domain.catalog.SafeLimits;
 import io.hashdesk.core.reco.Estimate;
 import io.hashdesk.core.reco.ExpectedImpact;
+import io.hashdesk.core.reco.OutcomePricing;
 import io.hashdesk.core.reco.RecommendationType;
 import io.hashdesk.core.reco.SettingProposal;
 import io.hashdesk.ml.optimiser.Constraints;
@@ -189,7 +190,8 @@ final class SettingProposals {
                 volts(chosen.setting().volts()));
         CurveChange change = chosen.change();
         ExpectedImpact impact = new ExpectedImpact(estimate(change.hashrateThs()), estimate(change.powerWatts()),
-                estimate(change.efficiencyJPerTh()), prices.map(p -> estimate(change.profitUsdPerDay(p))).orElse(null));
+                estimate(change.efficiencyJPerTh()), prices.map(p -> estimate(change.profitUsdPerDay(p))).orElse(null),
+                prices.map(p -> new OutcomePricing(p.hashpriceUsdPerThDay(), p.electricityUsdPerKwh())).orElse(null));
         return new SettingProposal(miner.id(), type, current, proposed, impact, chosen.probability(),
                 change.calibrated(), curve.curve().probes().size(), curve.version());
     }

@@ -1,15 +1,18 @@
 package io.hashdesk.ml.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.domain.TelemetrySnapshot;
 import io.hashdesk.core.domain.catalog.MinerModelCatalog;
 import io.hashdesk.core.profit.FarmProfitReport;
 import io.hashdesk.core.profit.FleetProfit;
+import io.hashdesk.core.profit.MinerProfit;
 import io.hashdesk.core.reco.EconomicEvidence;
 import io.hashdesk.core.reco.Estimate;
 import io.hashdesk.core.reco.FarmEvidence;
+import io.hashdesk.core.reco.OutcomePricing;
 import io.hashdesk.core.reco.RecommendationType;
 import io.hashdesk.core.reco.SettingProposal;
 import io.hashdesk.core.reco.ThermalOutlook;
@@ -105,6 +108,32 @@ class FarmEvidenceBuilderTest {
                             truthThen - truthNow).isTrue();
             assertThat(p.impact().efficiencyJPerTh().high()).as("J/TH falls beyond the noise").isNegative();
         }
+    }
+
+    @Test
+    void aPricedProfitChangeKeepsTheMarketFiguresItWasWorkedOutAt() {
+        // every unit priced: $0.05 per TH/s a day after the pool's fee, $0.06 per kWh
+        Instant end = farm.end();
+        List<MinerProfit> perUnit = stored.store().registry().miners().stream().map(m -> new MinerProfit(m.id(),
+                m.position().roomId(), 100, 3000, 72, 5.0, 5.0, 72 * 0.06, 5.0 - 72 * 0.06, 0.069, 0.0432, 30,
+                0.0432)).toList();
+        EconomicEvidence economicsPriced = new EconomicEvidence(new FarmProfitReport(FleetProfit.of(end,
+                end.plus(Duration.ofDays(1)), "USD", perUnit), Map.of(), Map.of(), Map.of(), List.of()));
+        FarmEvidence evidence = new FarmEvidenceBuilder(stored.store(), registry, CATALOG, dir.resolve("settings"))
+                .build(end, economicsPriced);
+
+        List<SettingProposal> priced = evidence.proposals().stream()
+                .filter(p -> p.impact().profitUsdPerDay() != null).toList();
+
+        assertThat(priced).isNotEmpty().allSatisfy(p -> {
+            OutcomePricing at = p.impact().pricedAt();
+            assertThat(at).as("%s: the figures its outcome will be priced at", p.miner()).isNotNull();
+            assertThat(at.revenueUsdPerThPerDay()).isCloseTo(0.05, offset(1e-9));
+            assertThat(at.energyUsdPerKwh()).isCloseTo(0.06, offset(1e-9));
+            assertThat(at.profitUsdPerDay(p.impact().hashrateThs().mean(), p.impact().powerWatts().mean()))
+                    .as("those figures give the predicted profit change")
+                    .isCloseTo(p.impact().profitUsdPerDay().mean(), offset(1e-6));
+        });
     }
 
     @Test

@@ -213,7 +213,7 @@ final class OperatorLoop {
         List<Miner> fleet = farm.miners().stream().map(MinerFacts::miner)
                 .filter(m -> targets.contains(m.id()) || !touched.containsKey(m.id())).toList();
         count(LoopTally.Controls.UNTOUCHED_ONLY, outcomes.measure(r, stored.actionId(), finished, fleet,
-                touchedTargets, OutcomePricing.of(farm.economics().nextDay(), targets), now));
+                touchedTargets, OutcomePricing.forOutcomeOf(r, farm.economics().nextDay()), now));
     }
 
     private List<StoredRecommendation> appliedSince(Instant from) {

@@ -168,7 +168,8 @@ public final class RecommendationEvaluation implements ModelEvaluation {
                         + " wall clock); one miner at a time, so the executor's waits move the simulated clock.",
                 "Outcomes are measured by the engine's OutcomeMeasurement 24 h before vs 24 h after each change"
                         + " (after 30 min settling), less the change seen on peers of the same model and room that"
-                        + " no other recommendation changed in those windows; the table's shares are measured again"
+                        + " no other recommendation changed in those windows, a profit change priced at the market"
+                        + " figures its prediction was priced at; the table's shares are measured again"
                         + " here with the same untouched peers as a check, the engine's stored ones are in the"
                         + " baseline column.",
                 String.format(Locale.ROOT, "Recommendations are counted once per advice (a re-run that repeats one is"

@@ -11,6 +11,7 @@ import io.hashdesk.core.reco.Backtest;
 import io.hashdesk.core.reco.Estimate;
 import io.hashdesk.core.reco.ExpectedImpact;
 import io.hashdesk.core.reco.MeasuredOutcome;
+import io.hashdesk.core.reco.OutcomePricing;
 import io.hashdesk.core.reco.OutcomeTally;
 import io.hashdesk.core.reco.PassSave;
 import io.hashdesk.core.reco.Recommendation;
@@ -79,6 +80,20 @@ class SqliteRecommendationStoreTest {
             assertThat(s.recommendation()).usingRecursiveComparison().ignoringFields("changes").isEqualTo(r);
             assertThat(s.recommendation().changes().getFirst().to()).isEqualTo(r.changes().getFirst().to());
         }
+    }
+
+    @Test
+    void anImpactKeepsTheMarketFiguresItWasPricedAtAndOneStoredWithoutThemReadsAsUnpriced() {
+        ExpectedImpact priced = new ExpectedImpact(new Estimate(-2, -3, -1), new Estimate(-250, -300, -200), null,
+                new Estimate(0.4, 0.3, 0.5), new OutcomePricing(0.05, 0.06));
+        // as rows written before the figures were kept look
+        String older = "{\"hashrateThs\":{\"mean\":-2.0,\"low\":-3.0,\"high\":-1.0},\"powerWatts\":null,"
+                + "\"efficiencyJPerTh\":null,\"profitUsdPerDay\":{\"mean\":0.4,\"low\":0.3,\"high\":0.5}}";
+
+        assertThat(SqliteRecommendationStoreJson.readImpact(SqliteRecommendationStoreJson.write(priced)))
+                .isEqualTo(priced);
+        assertThat(SqliteRecommendationStoreJson.readImpact(older).pricedAt()).isNull();
+        assertThat(SqliteRecommendationStoreJson.readImpact(older).profitUsdPerDay().mean()).isEqualTo(0.4);
     }
 
     @Test
