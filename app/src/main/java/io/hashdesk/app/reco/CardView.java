@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * One recommendation's card: check box, headline and badges; where and how many; expected impact with intervals;
- * confidence bar; reasoning; backtest; steps and parts for advice; the affected miners folded away; model versions in
- * small print; and its buttons — Apply (or Open work order for maintenance), Dismiss…, Snooze.
+ * confidence bar; reasoning; backtest; steps and parts for advice; the evidence and the affected miners folded away;
+ * model versions in small print; and its buttons — Apply (or Open work order for maintenance), Dismiss…, Snooze.
  */
 final class CardView {
 
@@ -46,13 +46,14 @@ final class CardView {
         if (!card.applicable()) {
             advice(card, box);
         }
+        List<String> evidence = card.recommendation().evidence();
+        if (!evidence.isEmpty()) {
+            box.getChildren().add(folded("Evidence (" + evidence.size() + ")",
+                    wrapped("• " + String.join("\n• ", evidence), "reco-evidence"), "reco-evidence-list"));
+        }
         if (card.miners().size() > 1) {
-            TitledPane miners = new TitledPane("Affected miners (" + card.miners().size() + ")",
-                    wrapped(String.join(", ", card.miners()), "reco-miners"));
-            miners.setExpanded(false);
-            miners.setAnimated(false);
-            miners.getStyleClass().add("reco-miner-list");
-            box.getChildren().add(miners);
+            box.getChildren().add(folded("Affected miners (" + card.miners().size() + ")",
+                    wrapped(String.join(", ", card.miners()), "reco-miners"), "reco-miner-list"));
         }
         if (!card.models().isEmpty()) {
             box.getChildren().add(styled(card.models(), "reco-models"));
@@ -97,6 +98,15 @@ final class CardView {
             box.getChildren().add(wrapped("Parts to bring: " + String.join(", ", card.recommendation().parts()),
                     "reco-parts"));
         }
+    }
+
+    /** A section folded away until the operator opens it: what backs the figures, or the miners' names. */
+    private static TitledPane folded(String title, Label content, String styleClass) {
+        TitledPane pane = new TitledPane(title, content);
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.getStyleClass().add(styleClass);
+        return pane;
     }
 
     /** Steps one to a line, numbered as a technician ticks them off. */

@@ -25,6 +25,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,19 @@ class ApplyFromInboxFlowTest {
         inbox.close();
         actions.close();
         jobs.close();
+    }
+
+    @Test
+    void aCardKeepsItsEvidenceFoldedAwayUntilTheOperatorOpensIt(FxRobot robot) throws Exception {
+        robot.clickOn("#" + ShellView.navId(Section.RECOMMENDATIONS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Evidence (1)").tryQuery().isPresent());
+        TitledPane evidence = robot.lookup("#card-p1 .reco-evidence-list").queryAs(TitledPane.class);
+        assertThat(evidence.isExpanded()).as("folded at first").isFalse();
+
+        robot.clickOn("Evidence (1)");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, evidence::isExpanded);
+        assertThat(robot.lookup("• J/TH 29.8 now, 27.7 forecast").queryAs(Label.class).isVisible()).isTrue();
     }
 
     @Test
