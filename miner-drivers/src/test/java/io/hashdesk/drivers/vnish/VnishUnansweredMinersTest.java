@@ -27,10 +27,10 @@ class VnishUnansweredMinersTest {
     /** Longer than any request here may take: a hung request keeps its slot until it times out. */
     private static final Duration NEVER_STRAGGLE = Duration.ofSeconds(60);
     /** A hung request holds its slot this long; a request waiting for that slot waits as long. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
     private static final DriverOptions OPTIONS = DriverOptions.defaults()
-            .withTimeouts(Duration.ofMillis(500), REQUEST_TIMEOUT, Duration.ofSeconds(4));
-    /** A blink with a free slot takes milliseconds; one that had to wait for the hung request's slot, 2 s. */
+            .withTimeouts(Duration.ofMillis(500), REQUEST_TIMEOUT, Duration.ofSeconds(8));
+    /** A blink with a free slot takes milliseconds; one that had to wait for the hung request's slot, 4 s. */
     private static final long WITHOUT_WAITING_MILLIS = REQUEST_TIMEOUT.toMillis() / 2;
     private static final String BLINK = "POST /find-miner";
 
@@ -41,7 +41,7 @@ class VnishUnansweredMinersTest {
              VnishDrivers drivers = new VnishDrivers(OPTIONS, Clock.systemUTC(), 1, NEVER_STRAGGLE);
              VnishDriver hungDriver = drivers.open(hung.address(), MinerCredentials.vnishDefault());
              VnishDriver answeringDriver = drivers.open(answering.address(), MinerCredentials.vnishDefault())) {
-            hung.respond(BLINK, r -> new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS)
+            hung.respond(BLINK, r -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
                     .body("{\"on\":true}").build());
             answering.json(BLINK, "{\"on\":true}");
             assertThrows(MinerTimeoutException.class, () -> hungDriver.blink(true));
@@ -63,9 +63,9 @@ class VnishUnansweredMinersTest {
              VnishDrivers drivers = new VnishDrivers(OPTIONS, Clock.systemUTC(), 1, NEVER_STRAGGLE);
              VnishDriver recoveringDriver = drivers.open(recovering.address(), MinerCredentials.vnishDefault());
              VnishDriver hungDriver = drivers.open(stillHung.address(), MinerCredentials.vnishDefault())) {
-            stillHung.respond(BLINK, r -> new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS)
+            stillHung.respond(BLINK, r -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
                     .body("{\"on\":true}").build());
-            recovering.respond(BLINK, r -> new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS)
+            recovering.respond(BLINK, r -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
                     .body("{\"on\":true}").build());
             assertThrows(MinerTimeoutException.class, () -> hungDriver.blink(true));
             assertThrows(MinerTimeoutException.class, () -> recoveringDriver.blink(true));
