@@ -1,5 +1,6 @@
 package io.hashdesk.core.reco;
 
+import io.hashdesk.core.action.SettingChange;
 import io.hashdesk.core.domain.Miner;
 import io.hashdesk.core.domain.MinerId;
 import io.hashdesk.core.store.Resolution;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Measures what an applied recommendation did: each target miner's mean hashrate and power over a window before its
@@ -133,6 +135,8 @@ public final class OutcomeMeasurement {
         notControls.addAll(changedNearby.keySet());
         Map<MinerId, Miner> byId = new HashMap<>();
         fleet.forEach(m -> byId.put(m.id(), m));
+        Map<MinerId, SettingChange> settingChanges = new HashMap<>();
+        r.changes().forEach(c -> settingChanges.put(c.miner(), c));
         Map<String, Optional<Means>> controlShiftByPeerGroupAndWindow = new HashMap<>();
         Set<MinerId> controlsUsed = new HashSet<>();
         double beforeThs = 0;
@@ -148,7 +152,10 @@ public final class OutcomeMeasurement {
             }
             // a miner removed from the inventory since has no history to read
             Miner miner = byId.get(id);
-            Optional<Change> change = miner == null ? Optional.empty() : change(id, window.get());
+            SettingChange setting = settingChanges.get(id);
+            Optional<Change> change = miner == null ? Optional.empty() : change(id, window.get(),
+                    SettingReadings.at(setting == null ? null : setting.from()),
+                    SettingReadings.at(setting == null ? null : setting.to()));
             if (change.isEmpty()) {
                 continue;
             }
@@ -253,20 +260,29 @@ public final class OutcomeMeasurement {
     }
 
     private Optional<Change> change(MinerId miner, Window window) {
-        Optional<Means> before = means(miner, window.beforeFrom(), window.finished());
-        Optional<Means> after = means(miner, window.afterFrom(), window.afterTo());
-        return before.isPresent() && after.isPresent() ? Optional.of(new Change(before.get(), after.get()))
-                : Optional.empty();
+        return change(miner, window, p -> true, p -> true);
     }
 
-    /** Sample-weighted means over the buckets that report both hashrate and power, when there are enough. */
-    private Optional<Means> means(MinerId miner, Instant from, Instant to) {
+    /** The change between the readings at {@code before} in the before-window and at {@code after} in the after-window. */
+    private Optional<Change> change(MinerId miner, Window window, Predicate<SeriesPoint> before,
+                                    Predicate<SeriesPoint> after) {
+        Optional<Means> meansBefore = means(miner, window.beforeFrom(), window.finished(), before);
+        Optional<Means> meansAfter = means(miner, window.afterFrom(), window.afterTo(), after);
+        return meansBefore.isPresent() && meansAfter.isPresent()
+                ? Optional.of(new Change(meansBefore.get(), meansAfter.get())) : Optional.empty();
+    }
+
+    /**
+     * Sample-weighted means over the buckets that report both hashrate and power and show the wanted setting, when
+     * there are enough.
+     */
+    private Optional<Means> means(MinerId miner, Instant from, Instant to, Predicate<SeriesPoint> wanted) {
         double ths = 0;
         double watts = 0;
         long samples = 0;
         int buckets = 0;
         for (SeriesPoint p : telemetry.series(miner, from, to, Resolution.FIVE_MINUTES)) {
-            if (p.hashrateThs() == null || p.powerWatts() == null || p.samples() == 0) {
+            if (p.hashrateThs() == null || p.powerWatts() == null || p.samples() == 0 || !wanted.test(p)) {
                 continue;
             }
             ths += p.hashrateThs().mean() * p.samples();

@@ -53,11 +53,19 @@ class OutcomeMeasurementTest {
         store.close();
     }
 
+    /** As below; a miner whose figures change ran the recommended 2800 preset after the change, the rest 3000. */
+    private void telemetry(String miner, double baseThs, double baseWatts, double afterThs, double afterWatts) {
+        boolean changed = afterThs != baseThs || afterWatts != baseWatts;
+        telemetry(miner, baseThs, baseWatts, afterThs, afterWatts, t -> t.isBefore(CHANGE) || !changed ? "3000" : "2800");
+    }
+
     /**
      * A reading every 5 minutes from 2 h before the change to 2 h 10 min after it: the base figures before, the after
-     * figures from the change on, each alternately half a TH/s (and 5 W) over and under, so means are computed.
+     * figures from the change on, each alternately half a TH/s (and 5 W) over and under, so means are computed; the
+     * preset each reading shows is {@code presetAt} its time.
      */
-    private void telemetry(String miner, double baseThs, double baseWatts, double afterThs, double afterWatts) {
+    private void telemetry(String miner, double baseThs, double baseWatts, double afterThs, double afterWatts,
+                           java.util.function.Function<Instant, String> presetAt) {
         List<TelemetrySnapshot> polls = new ArrayList<>();
         int i = 0;
         for (Instant t = CHANGE.minus(RULES.before()); t.isBefore(CHANGE.plus(RULES.settle()).plus(RULES.after()));
@@ -67,7 +75,7 @@ class OutcomeMeasurementTest {
             double ths = (after ? afterThs : baseThs) + jitter;
             double watts = (after ? afterWatts : baseWatts) + jitter * 10;
             polls.add(new TelemetrySnapshot(MinerId.of(miner), t, MinerStatus.MINING, ths, ths, List.of(), 75.0, 65.0,
-                    List.of(5000, 5000), 50.0, watts, 13.8, 525.0, "3000", "pool:3333", (long) i, 0L, 0L,
+                    List.of(5000, 5000), 50.0, watts, 13.8, 525.0, presetAt.apply(t), "pool:3333", (long) i, 0L, 0L,
                     Duration.ofHours(10)));
         }
         assertThat(store.telemetry().ingest(polls).rejected()).isEmpty();
@@ -221,6 +229,51 @@ class OutcomeMeasurementTest {
             assertThat(o.inside()).isTrue();
         });
         assertThat(recs.outcome("action-1").orElseThrow().predicted().pricedAt()).isEqualTo(PRICING);
+    }
+
+    @Test
+    void readingsOfAnotherSettingInTheWindowsAreLeftOutOfTheComparison() {
+        // the first hour of the before-window m1 ran an operator's own trial of the 2600 preset, drawing 400 W less
+        Instant trialEnds = CHANGE.minus(Duration.ofHours(1));
+        telemetry("m1", 100, 3000, 98, 2800, t -> t.isBefore(trialEnds) ? "2600" : t.isBefore(CHANGE) ? "3000" : "2800");
+        store.telemetry().ingest(trial("m1", CHANGE.minus(RULES.before()), trialEnds, 90, 2600));
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+
+        MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(
+                applied(null, new Estimate(-1.5, -2.0, -1.0)), "action-1", CHANGE, fleet(), Map.of(),
+                Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+
+        // counted in, the trial's hour would pull the before-mean down by about 200 W and the change would read 0
+        assertThat(o.treatedMiners()).isEqualTo(1);
+        assertThat(o.powerWatts()).isEqualTo(-200.0, offset(1.0));
+    }
+
+    /** Readings of the 2600 preset at {@code ths} and {@code watts}, every 5 minutes, replacing those stored there. */
+    private static List<TelemetrySnapshot> trial(String miner, Instant from, Instant to, double ths, double watts) {
+        List<TelemetrySnapshot> polls = new ArrayList<>();
+        for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(5))) {
+            polls.add(new TelemetrySnapshot(MinerId.of(miner), t, MinerStatus.MINING, ths, ths, List.of(), 75.0, 65.0,
+                    List.of(5000, 5000), 50.0, watts, 13.8, 525.0, "2600", "pool:3333", 0L, 0L, 0L,
+                    Duration.ofHours(10)));
+        }
+        return polls;
+    }
+
+    @Test
+    void aChangeWhoseNewSettingNeverShowsInTheReadingsIsNotMeasured() {
+        telemetry("m1", 100, 3000, 98, 2800, t -> "3000");
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+
+        MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(
+                applied(null, new Estimate(-1.5, -2.0, -1.0)), "action-1", CHANGE, fleet(), Map.of(),
+                Optional.of(PRICING), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(o.treatedMiners()).isZero();
+        assertThat(o.summary()).startsWith("Not measurable");
     }
 
     @Test
