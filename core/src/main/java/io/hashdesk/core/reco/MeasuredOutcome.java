@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param treatedMiners    target miners with enough data in both windows
  * @param controlMiners    untouched miners of the same model and room whose change was subtracted; 0 when there were
  *                         none, and the figures are then unadjusted
+ * @param predicted        what was predicted for the miners measured: a group's totals in proportion when only some
+ *                         of its miners could be measured
  * @param inside           whether the headline figure fell inside its predicted interval; {@code null} when the
  *                         recommendation predicted nothing measurable
  * @param headline         which figure was judged: {@code efficiencyJPerTh}, {@code profitUsdPerDay},

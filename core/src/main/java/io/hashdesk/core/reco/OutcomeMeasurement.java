@@ -189,7 +189,7 @@ public final class OutcomeMeasurement {
 
     private MeasuredOutcome judged(Recommendation r, String actionId, Instant finished, Instant now, int treated,
                                    int controls, double hashrate, double power, Double efficiency, Double profit) {
-        ExpectedImpact p = r.impact();
+        ExpectedImpact p = forMeasured(r.impact(), treated, r.target().miners().size());
         String headline = null;
         Boolean inside = null;
         Estimate predicted = null;
@@ -234,6 +234,23 @@ public final class OutcomeMeasurement {
         }
         return new MeasuredOutcome(r.id(), actionId, r.type(), finished, now, treated, controls, hashrate, power,
                 efficiency, profit, p, inside, headline, summary);
+    }
+
+    /**
+     * The prediction for the miners that could be measured: when only some of a group's miners could be, the group's
+     * totals in proportion (its units are alike: one model on one setting). J/TH, the group's mean, stays as it is.
+     */
+    private static ExpectedImpact forMeasured(ExpectedImpact predicted, int treated, int targets) {
+        if (treated >= targets) {
+            return predicted;
+        }
+        double share = treated / (double) targets;
+        return new ExpectedImpact(times(predicted.hashrateThs(), share), times(predicted.powerWatts(), share),
+                predicted.efficiencyJPerTh(), times(predicted.profitUsdPerDay(), share), predicted.pricedAt());
+    }
+
+    private static Estimate times(Estimate e, double factor) {
+        return e == null ? null : e.times(factor);
     }
 
     /** The mean change of the untouched peers (same model and room) that have data in both windows. */

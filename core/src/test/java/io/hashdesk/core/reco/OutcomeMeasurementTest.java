@@ -262,6 +262,31 @@ class OutcomeMeasurementTest {
     }
 
     @Test
+    void aGroupMeasuredOnlyInPartIsJudgedAgainstItsPredictionForTheMinersMeasured() {
+        telemetry("m1", 100, 3000, 98, 2800);
+        for (String c : List.of("c1", "c2", "c3")) {
+            telemetry(c, 100, 3000, 100, 3000);
+        }
+        // m1 and a second unit, since removed from the inventory: −400 W (−440 to −360) predicted for the two
+        SettingChange m1 = new SettingChange(MinerId.of("m1"), Farm.MODEL, Farm.preset("3000"), Farm.preset("2800"));
+        SettingChange gone = new SettingChange(MinerId.of("gone"), Farm.MODEL, Farm.preset("3000"),
+                Farm.preset("2800"));
+        Recommendation group = new Recommendation("power-g", RecommendationType.POWER, new RecommendationTarget(
+                TargetScope.GROUP, "2 units", "hall-a", List.of(MinerId.of("m1"), MinerId.of("gone"))),
+                List.of(m1, gone), new ExpectedImpact(null, new Estimate(-400, -440, -360), null, null), 0.8,
+                "Set 2 units", "why", List.of(), List.of(), Urgency.LOW, CHANGE.minusSeconds(3600),
+                CHANGE.plusSeconds(3600), List.of(), 1, Optional.empty(), List.of());
+
+        MeasuredOutcome o = new OutcomeMeasurement(store.telemetry(), RULES).measure(group, "action-1", CHANGE,
+                fleet(), Map.of(), Optional.empty(), CHANGE.plus(Duration.ofHours(3)));
+
+        assertThat(o.treatedMiners()).isEqualTo(1);
+        assertThat(o.powerWatts()).isEqualTo(-200.0, offset(1.0));
+        assertThat(o.predicted().powerWatts()).isEqualTo(new Estimate(-200, -220, -180));
+        assertThat(o.inside()).as("half the group measured, against half its prediction").isTrue();
+    }
+
+    @Test
     void aChangeWhoseNewSettingNeverShowsInTheReadingsIsNotMeasured() {
         telemetry("m1", 100, 3000, 98, 2800, t -> "3000");
         for (String c : List.of("c1", "c2", "c3")) {
