@@ -74,9 +74,7 @@ class OutcomeMeasurementTest {
             double jitter = (i % 2 == 0 ? 1 : -1) * 0.5;
             double ths = (after ? afterThs : baseThs) + jitter;
             double watts = (after ? afterWatts : baseWatts) + jitter * 10;
-            polls.add(new TelemetrySnapshot(MinerId.of(miner), t, MinerStatus.MINING, ths, ths, List.of(), 75.0, 65.0,
-                    List.of(5000, 5000), 50.0, watts, 13.8, 525.0, presetAt.apply(t), "pool:3333", (long) i, 0L, 0L,
-                    Duration.ofHours(10)));
+            polls.add(reading(miner, t, ths, watts, presetAt.apply(t), i));
         }
         assertThat(store.telemetry().ingest(polls).rejected()).isEmpty();
     }
@@ -250,13 +248,19 @@ class OutcomeMeasurementTest {
         assertThat(o.powerWatts()).isEqualTo(-200.0, offset(1.0));
     }
 
+    /** One poll of a miner mining at these figures on {@code preset}, {@code acceptedShares} accepted so far. */
+    private static TelemetrySnapshot reading(String miner, Instant t, double ths, double watts, String preset,
+                                             long acceptedShares) {
+        return new TelemetrySnapshot(MinerId.of(miner), t, MinerStatus.MINING, ths, ths, List.of(), 75.0, 65.0,
+                List.of(5000, 5000), 50.0, watts, 13.8, 525.0, preset, "pool:3333", acceptedShares, 0L, 0L,
+                Duration.ofHours(10));
+    }
+
     /** Readings of the 2600 preset at {@code ths} and {@code watts}, every 5 minutes, replacing those stored there. */
     private static List<TelemetrySnapshot> trial(String miner, Instant from, Instant to, double ths, double watts) {
         List<TelemetrySnapshot> polls = new ArrayList<>();
         for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(5))) {
-            polls.add(new TelemetrySnapshot(MinerId.of(miner), t, MinerStatus.MINING, ths, ths, List.of(), 75.0, 65.0,
-                    List.of(5000, 5000), 50.0, watts, 13.8, 525.0, "2600", "pool:3333", 0L, 0L, 0L,
-                    Duration.ofHours(10)));
+            polls.add(reading(miner, t, ths, watts, "2600", 0));
         }
         return polls;
     }

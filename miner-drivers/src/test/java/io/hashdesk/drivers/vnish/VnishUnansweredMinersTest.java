@@ -41,8 +41,7 @@ class VnishUnansweredMinersTest {
              VnishDrivers drivers = new VnishDrivers(OPTIONS, Clock.systemUTC(), 1, NEVER_STRAGGLE);
              VnishDriver hungDriver = drivers.open(hung.address(), MinerCredentials.vnishDefault());
              VnishDriver answeringDriver = drivers.open(answering.address(), MinerCredentials.vnishDefault())) {
-            hung.respond(BLINK, r -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
-                    .body("{\"on\":true}").build());
+            hangPastTheRequestTimeout(hung);
             answering.json(BLINK, "{\"on\":true}");
             assertThrows(MinerTimeoutException.class, () -> hungDriver.blink(true));
 
@@ -63,10 +62,8 @@ class VnishUnansweredMinersTest {
              VnishDrivers drivers = new VnishDrivers(OPTIONS, Clock.systemUTC(), 1, NEVER_STRAGGLE);
              VnishDriver recoveringDriver = drivers.open(recovering.address(), MinerCredentials.vnishDefault());
              VnishDriver hungDriver = drivers.open(stillHung.address(), MinerCredentials.vnishDefault())) {
-            stillHung.respond(BLINK, r -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
-                    .body("{\"on\":true}").build());
-            recovering.respond(BLINK, r -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
-                    .body("{\"on\":true}").build());
+            hangPastTheRequestTimeout(stillHung);
+            hangPastTheRequestTimeout(recovering);
             assertThrows(MinerTimeoutException.class, () -> hungDriver.blink(true));
             assertThrows(MinerTimeoutException.class, () -> recoveringDriver.blink(true));
             recovering.json(BLINK, "{\"on\":true}");
@@ -79,6 +76,12 @@ class VnishUnansweredMinersTest {
                     "the only unanswered slot is held by the hung miner; the recovered one uses the answering pool");
             secondTry.join();
         }
+    }
+
+    /** The miner answers a blink only after 5 s, past the 4 s request timeout. */
+    private static void hangPastTheRequestTimeout(FakeVnish miner) {
+        miner.respond(BLINK, r -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS)
+                .body("{\"on\":true}").build());
     }
 
     private static void assertBlinksWithoutWaiting(VnishDriver driver, String why) {
